@@ -1,0 +1,3 @@
+from zhqa.cli import run
+
+run()

@@ -1,0 +1,64 @@
+"""Duplication checks D3xx: repeated documents, paragraphs and blocks."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Hashable, Iterable
+
+import xxhash
+
+from zhqa.checks.registry import Bad, CorpusCheck, CorpusHit, Good, MapItem, corpus_check
+from zhqa.schemas.document import Document
+from zhqa.schemas.finding import Hit, Related
+
+_WS = re.compile(r"\s+")
+
+
+def normalised(text: str) -> str:
+    """NFKC with all whitespace folded to single spaces and trimmed."""
+    return _WS.sub(" ", unicodedata.normalize("NFKC", text)).strip()
+
+
+@corpus_check(
+    code="D301",
+    name="duplicate-document",
+    severity="error",
+    examples=[
+        Bad(["本报讯 今天召开了全市就业工作会议。", "本报讯  今天召开了全市就业工作会议。\n"]),
+        Good(
+            ["本报讯 今天召开了全市就业工作会议。", "本报讯 明天召开全市就业工作会议。"], why="different text"
+        ),
+    ],
+)
+class DuplicateDocument(CorpusCheck):
+    """A document whose normalised text (NFKC, whitespace folded) equals an earlier one.
+
+    ## Why is this bad?
+    Exact copies waste training compute, over-weight one text and leak between
+    train and test splits. `related` points at the first copy.
+
+    ## Known limits
+    Empty documents are not compared (S501 reports empty records).
+    """
+
+    def map(self, doc: Document, options: object) -> Iterable[tuple[Hashable, int]]:
+        norm = normalised(doc.text)
+        if norm:
+            yield xxhash.xxh3_128_intdigest(norm.encode("utf-8", "surrogatepass")), len(doc.text)
+
+    def reduce(self, key: Hashable, items: list[MapItem], options: object) -> Iterable[CorpusHit]:
+        if len(items) < 2:
+            return
+        items = sorted(items, key=lambda i: i.seq)
+        first = items[0]
+        for item in items[1:]:
+            yield CorpusHit(
+                item.seq,
+                Hit(
+                    start=0,
+                    end=item.value,
+                    message=f"duplicate of document {first.doc_id!r} ({len(items)} copies in all)",
+                    related=[Related(doc_id=first.doc_id, start=0, end=first.value)],
+                ),
+            )

@@ -1,0 +1,1 @@
+"""Punctuation checks P2xx (GB/T 15834-2011)."""

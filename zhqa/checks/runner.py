@@ -1,0 +1,126 @@
+"""Run the selected checks on one document and turn hits into findings.
+
+Both engines call :func:`run_document`, so a document gives the same findings
+wherever it runs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from zhqa.checks.registry import CATALOGUE, AnyCheck, CorpusCheck, DocumentCheck, MapItem, selected
+from zhqa.schemas.config import SuiteConfig
+from zhqa.schemas.document import Document
+from zhqa.schemas.finding import Finding, Hit, Metric, Severity
+from zhqa.text.locate import LineIndex, excerpt
+
+
+class ConfigError(ValueError):
+    """A configuration problem; the message names the key."""
+
+
+@dataclass
+class Plan:
+    """The checks of one run with their validated options and effective severities."""
+
+    config: SuiteConfig
+    checks: list[AnyCheck]
+    options: dict[str, BaseModel] = field(default_factory=dict)
+
+    @classmethod
+    def build(
+        cls, config: SuiteConfig, select: Sequence[str] | None = None, ignore: Sequence[str] = ()
+    ) -> Plan:
+        for code in config.options:
+            if code not in CATALOGUE:
+                raise ConfigError(f"options.{code}: no check has code {code}")
+        for code in config.severity:
+            if code not in CATALOGUE:
+                raise ConfigError(f"severity.{code}: no check has code {code}")
+        checks = selected(config, select, ignore)
+        options = {}
+        for chk in checks:
+            try:
+                options[chk.code] = chk.options(config.options.get(chk.code))
+            except ValidationError as e:
+                err = e.errors()[0]
+                loc = ".".join(str(p) for p in err["loc"])
+                raise ConfigError(f"options.{chk.code}.{loc}: {err['msg']}") from None
+        return cls(config=config, checks=checks, options=options)
+
+    @property
+    def document_checks(self) -> list[DocumentCheck]:
+        return [c for c in self.checks if isinstance(c, DocumentCheck)]
+
+    @property
+    def corpus_checks(self) -> list[CorpusCheck]:
+        return [c for c in self.checks if isinstance(c, CorpusCheck)]
+
+    def severity(self, chk: AnyCheck, hit: Hit) -> Severity:
+        sev = self.config.severity.get(chk.code) or hit.severity or chk.severity
+        if self.config.promote_warnings and sev is Severity.warning:
+            return Severity.error
+        return sev
+
+
+def to_finding(plan: Plan, chk: AnyCheck, doc: Document, hit: Hit, index: LineIndex | None = None) -> Finding:
+    """Add code, name, family, severity, line, column and excerpt to a hit."""
+    line, column = (index or LineIndex(doc.text)).locate(hit.start)
+    return Finding(
+        code=chk.code,
+        name=chk.name,
+        family=chk.family,  # type: ignore[arg-type]
+        severity=plan.severity(chk, hit),
+        doc_id=doc.id,
+        source=doc.source,
+        start=hit.start,
+        end=hit.end,
+        line=line,
+        column=column,
+        message=hit.message,
+        excerpt=hit.excerpt if hit.excerpt is not None else excerpt(doc.text, hit.start, hit.end),
+        fix=hit.fix,
+        related=hit.related,
+    )
+
+
+def finding_key(f: Finding) -> tuple[int, int, str, str]:
+    return (f.start, f.end, f.code, f.message)
+
+
+@dataclass
+class DocResult:
+    """What one document gives: findings (sorted), metrics, and corpus-check map outputs."""
+
+    seq: int
+    doc_id: str
+    source: str
+    characters: int
+    findings: list[Finding]
+    metrics: dict[str, float]
+    mapped: dict[str, list[tuple[Any, Any]]]
+
+
+def run_document(plan: Plan, doc: Document, seq: int = 0) -> DocResult:
+    index = LineIndex(doc.text)
+    findings: list[Finding] = []
+    metrics: dict[str, float] = {}
+    for chk in plan.document_checks:
+        for out in chk.evaluate(doc, plan.options[chk.code], plan.config):
+            if isinstance(out, Metric):
+                metrics[out.name] = out.value
+            else:
+                findings.append(to_finding(plan, chk, doc, out, index))
+    findings.sort(key=finding_key)
+    mapped = {c.code: list(c.map(doc, plan.options[c.code])) for c in plan.corpus_checks}
+    return DocResult(seq, doc.id, doc.source, len(doc.text), findings, metrics, mapped)
+
+
+def map_items(code: str, results: Iterable[DocResult]) -> Iterable[MapItem]:
+    for r in results:
+        for key, value in r.mapped.get(code, ()):
+            yield MapItem(r.seq, r.doc_id, key, value)

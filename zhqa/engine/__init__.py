@@ -1,0 +1,1 @@
+"""Engines run a plan over inputs: local (process pool) and Spark."""

@@ -1,0 +1,80 @@
+"""Bytes to text, recording every invalid sequence (for E101) and legacy encodings (E107)."""
+
+from __future__ import annotations
+
+import codecs
+import threading
+from dataclasses import dataclass, field
+
+from zhqa.schemas.document import InvalidBytes
+
+_local = threading.local()
+LEGACY = ("gb18030", "big5")
+# A file is taken as UTF-8 while at most this share of its non-ASCII bytes is invalid.
+UTF8_TOLERANCE = 0.02
+
+
+def _record(exc: UnicodeError) -> tuple[str, int]:
+    assert isinstance(exc, UnicodeDecodeError)
+    _local.errors.append((exc.start, exc.end))
+    return "\ufffd", exc.end
+
+
+codecs.register_error("zhqa.record", _record)
+
+
+@dataclass
+class Decoded:
+    text: str
+    encoding: str = "utf-8"
+    invalid: list[InvalidBytes] = field(default_factory=list)
+
+
+def decode_with(data: bytes, encoding: str = "utf-8", base: int = 0) -> Decoded:
+    """Decode like ``data.decode(encoding, "replace")`` and say where each U+FFFD came from.
+
+    ``base`` is added to byte offsets (the position of ``data`` in its file).
+    """
+    try:
+        return Decoded(data.decode(encoding), encoding)
+    except UnicodeDecodeError:
+        pass
+    _local.errors = []
+    try:
+        text = data.decode(encoding, "zhqa.record")
+        errors = _local.errors
+    finally:
+        _local.errors = []
+    invalid, chars, prev = [], 0, 0
+    for k, (start, end) in enumerate(errors):
+        chars += len(data[prev:start].decode(encoding, "replace"))
+        invalid.append(InvalidBytes(char_offset=chars + k, byte_offset=base + start, length=end - start))
+        prev = end
+    return Decoded(text, encoding, invalid)
+
+
+def _nonascii(data: bytes) -> int:
+    return len(data) - len(data.translate(None, bytes(range(0x80, 0x100))))
+
+
+def decode_file(data: bytes) -> Decoded:
+    """Decode a whole file: UTF-8 unless it is clearly a legacy Chinese encoding.
+
+    A file counts as UTF-8 while few of its non-ASCII bytes are invalid; otherwise
+    GB18030 (a superset of GBK; never GB2312) and Big5 are tried, and the one with the
+    fewest invalid sequences wins if it beats UTF-8.
+    """
+    utf8 = decode_with(data)
+    if not utf8.invalid:
+        return utf8
+    high = max(_nonascii(data), 1)
+    if len(utf8.invalid) / high <= UTF8_TOLERANCE:
+        return utf8
+    best = utf8
+    for enc in LEGACY:
+        cand = decode_with(data, enc)
+        if len(cand.invalid) < len(best.invalid):
+            best = cand
+    if best is not utf8 and len(best.invalid) / high > 0.05:
+        return utf8
+    return best

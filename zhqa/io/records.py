@@ -1,0 +1,226 @@
+"""Record formats: JSONL, JSON arrays and Parquet; one document per record.
+
+A record that cannot be used still becomes a document (with empty text) that
+carries its problems, so S501 reports it and nothing is dropped.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from zhqa.io.compression import open_binary, read_all
+from zhqa.io.decode import decode_with
+from zhqa.io.discover import Input
+from zhqa.io.errors import InputError
+from zhqa.schemas.config import Limits
+from zhqa.schemas.document import Document, InvalidBytes, RecordProblem
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+Validator = Callable[[dict[str, Any]], list[RecordProblem]]
+
+
+def _type_name(v: Any) -> str:
+    return "null" if v is None else type(v).__name__
+
+
+def document_from_record(
+    obj: Any,
+    *,
+    rel: str,
+    line: int,
+    source: str,
+    text_field: str = "text",
+    id_field: str = "id",
+    invalid: list[InvalidBytes] | None = None,
+    validate: Validator | None = None,
+    max_chars: int | None = None,
+) -> Document:
+    """Turn one parsed record into a Document; problems are kept, never raised."""
+    problems: list[RecordProblem] = []
+    fallback_id = f"{rel}:{line}"
+    if not isinstance(obj, dict):
+        problems.append(RecordProblem(field="$", message=f"record is {_type_name(obj)}, expected an object"))
+        return Document(id=fallback_id, source=source, text="", problems=problems, line=line)
+    raw_id = obj.get(id_field)
+    doc_id = fallback_id
+    if isinstance(raw_id, str) and raw_id:
+        doc_id = raw_id
+    elif isinstance(raw_id, int) and not isinstance(raw_id, bool):
+        doc_id = str(raw_id)
+    elif raw_id is not None:
+        problems.append(
+            RecordProblem(field=id_field, message=f"expected a string or integer, got {_type_name(raw_id)}")
+        )
+    text = obj.get(text_field)
+    if text_field not in obj:
+        problems.append(RecordProblem(field=text_field, message="field required"))
+        text = ""
+    elif not isinstance(text, str):
+        problems.append(RecordProblem(field=text_field, message=f"expected a string, got {_type_name(text)}"))
+        text = ""
+    elif not text.strip():
+        problems.append(RecordProblem(field=text_field, message="empty text"))
+    elif max_chars is not None and len(text) > max_chars:
+        problems.append(
+            RecordProblem(field=text_field, message=f"longer than limits.max_document_chars ({max_chars:,})")
+        )
+        text = ""
+    if _SURROGATE.search(text):
+        problems.append(RecordProblem(field=text_field, message="lone surrogate escapes replaced by U+FFFD"))
+        text = _SURROGATE.sub("\ufffd", text)
+    if validate is not None:
+        problems.extend(validate(obj))
+    meta = {k: v for k, v in obj.items() if k != text_field}
+    invalid = _invalid_in_text(text, invalid or [])
+    return Document(
+        id=doc_id, source=source, text=text, meta=meta, invalid_bytes=invalid, problems=problems, line=line
+    )
+
+
+def _invalid_in_text(text: str, invalid: list[InvalidBytes]) -> list[InvalidBytes]:
+    """Re-anchor a line's invalid sequences on the U+FFFD they left in the text field."""
+    if not invalid:
+        return []
+    spots = [i for i, ch in enumerate(text) if ch == "\ufffd"]
+    return [
+        InvalidBytes(
+            char_offset=spots[k] if k < len(spots) else 0, byte_offset=b.byte_offset, length=b.length
+        )
+        for k, b in enumerate(invalid)
+    ]
+
+
+def _bad_line(rel: str, line: int, source: str, message: str, raw: str) -> Document:
+    snippet = raw.strip()[:60]
+    return Document(
+        id=f"{rel}:{line}",
+        source=source,
+        text="",
+        meta={"raw": snippet},
+        problems=[RecordProblem(field="$", message=message)],
+        line=line,
+    )
+
+
+def read_jsonl(
+    inp: Input, limits: Limits, text_field: str, id_field: str, validate: Validator | None = None
+) -> Iterator[Document]:
+    assert inp.path is not None
+    with open_binary(inp.path, inp.compression, limits.max_decompressed_bytes) as f:
+        yield from jsonl_from_stream(f, inp, limits, text_field, id_field, validate)
+
+
+def jsonl_from_stream(
+    f: Any, inp: Input, limits: Limits, text_field: str, id_field: str, validate: Validator | None = None
+) -> Iterator[Document]:
+    offset = 0
+    for number, raw in enumerate(_lines(f, inp.source), start=1):
+        start, offset = offset, offset + len(raw)
+        if not raw.strip():
+            continue
+        if len(raw) > limits.max_record_bytes:
+            msg = f"record larger than limits.max_record_bytes ({limits.max_record_bytes:,} bytes)"
+            yield _bad_line(inp.rel, number, inp.source, msg, "")
+            continue
+        decoded = decode_with(raw, base=start)
+        try:
+            obj = json.loads(decoded.text)
+        except json.JSONDecodeError as e:
+            yield _bad_line(
+                inp.rel,
+                number,
+                inp.source,
+                f"line {number}: invalid JSON ({e.msg} at column {e.colno})",
+                decoded.text,
+            )
+            continue
+        except RecursionError:
+            yield _bad_line(inp.rel, number, inp.source, f"line {number}: JSON nested too deeply", "")
+            continue
+        yield document_from_record(
+            obj,
+            rel=inp.rel,
+            line=number,
+            source=inp.source,
+            text_field=text_field,
+            id_field=id_field,
+            invalid=decoded.invalid,
+            validate=validate,
+            max_chars=limits.max_document_chars,
+        )
+
+
+def _lines(f: Any, what: str) -> Iterator[bytes]:
+    try:
+        yield from f
+    except InputError:
+        raise
+    except (OSError, EOFError, ValueError) as e:
+        raise InputError(f"cannot decompress {what}: {e}") from None
+
+
+def records_from_json(
+    data: bytes, inp: Input, limits: Limits, text_field: str, id_field: str, validate: Validator | None = None
+) -> Iterator[Document]:
+    decoded = decode_with(data)
+    try:
+        obj = json.loads(decoded.text)
+    except json.JSONDecodeError as e:
+        raise InputError(f"invalid JSON: {e.msg} at line {e.lineno} column {e.colno}") from None
+    except RecursionError:
+        raise InputError("invalid JSON: nested too deeply") from None
+    rows = obj if isinstance(obj, list) else [obj]
+    for number, row in enumerate(rows, start=1):
+        yield document_from_record(
+            row,
+            rel=inp.rel,
+            line=number,
+            source=inp.source,
+            text_field=text_field,
+            id_field=id_field,
+            validate=validate,
+            max_chars=limits.max_document_chars,
+        )
+
+
+def read_json(
+    inp: Input, limits: Limits, text_field: str, id_field: str, validate: Validator | None = None
+) -> Iterator[Document]:
+    assert inp.path is not None
+    with open_binary(inp.path, inp.compression, limits.max_decompressed_bytes) as f:
+        data = read_all(f, inp.source)
+    yield from records_from_json(data, inp, limits, text_field, id_field, validate)
+
+
+def read_parquet(
+    inp: Input, limits: Limits, text_field: str, id_field: str, validate: Validator | None = None
+) -> Iterator[Document]:
+    try:
+        import pyarrow.parquet as pq
+    except ImportError:
+        raise InputError("reading Parquet needs pyarrow: pip install 'zhqa[parquet]'") from None
+    assert inp.path is not None
+    try:
+        pf = pq.ParquetFile(inp.path)
+        batches = pf.iter_batches(batch_size=1024)
+        number = 0
+        for batch in batches:
+            for row in batch.to_pylist():
+                number += 1
+                yield document_from_record(
+                    row,
+                    rel=inp.rel,
+                    line=number,
+                    source=inp.source,
+                    text_field=text_field,
+                    id_field=id_field,
+                    validate=validate,
+                    max_chars=limits.max_document_chars,
+                )
+    except InputError:
+        raise
+    except Exception as e:  # pyarrow raises its own ArrowInvalid/OSError family
+        raise InputError(f"cannot read Parquet: {str(e).splitlines()[0]}") from None

@@ -1,0 +1,1 @@
+"""Shared text knowledge: character classes, sentences, numerals, the page parser."""
