@@ -8,10 +8,9 @@ documents those hits point at to add line, column and excerpt.
 
 from __future__ import annotations
 
-import multiprocessing as mp
 import os
 import sys
-from collections import Counter, defaultdict, deque
+from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -19,6 +18,7 @@ from typing import Any
 from zhqa.checks.registry import CorpusCheck, MapItem
 from zhqa.checks.runner import Plan, finding_key, run_document, to_finding
 from zhqa.engine import gate
+from zhqa.engine.pool import batched, ordered_map
 from zhqa.engine.spool import Spool, findings, merged, metric_rows
 from zhqa.io import InputError, discover, read_input
 from zhqa.io.discover import Input
@@ -42,8 +42,6 @@ Packed = tuple[
     dict[str, list[tuple[Any, Any]]],
 ]
 
-_PLAN: Plan | None = None
-
 
 def _pack(plan: Plan, doc: Document, seq: int) -> Packed:
     r = run_document(plan, doc, seq)
@@ -54,14 +52,8 @@ def _pack(plan: Plan, doc: Document, seq: int) -> Packed:
     return (seq, r.doc_id, r.source, r.characters, rows, r.metrics, r.mapped)
 
 
-def _init_worker(plan: Plan) -> None:
-    global _PLAN
-    _PLAN = plan
-
-
-def _work(batch: list[tuple[int, Document]]) -> list[Packed]:
-    assert _PLAN is not None
-    return [_pack(_PLAN, doc, seq) for seq, doc in batch]
+def _work(plan: Plan, batch: list[tuple[int, Document]]) -> list[Packed]:
+    return [_pack(plan, doc, seq) for seq, doc in batch]
 
 
 @dataclass
@@ -147,33 +139,10 @@ class LocalEngine:
             except InputError as e:
                 status.status, status.error = "error", str(e)
 
-    def _batches(self, docs: Iterator[tuple[int, Document]]) -> Iterator[list[tuple[int, Document]]]:
-        batch: list[tuple[int, Document]] = []
-        size = 0
-        for item in docs:
-            batch.append(item)
-            size += len(item[1].text)
-            if size >= BATCH_CHARS or len(batch) >= BATCH_DOCS:
-                yield batch
-                batch, size = [], 0
-        if batch:
-            yield batch
-
     def _packed(self, docs: Iterator[tuple[int, Document]]) -> Iterator[Packed]:
-        if self.jobs == 1:
-            for seq, doc in docs:
-                yield _pack(self.plan, doc, seq)
-            return
-        method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
-        ctx = mp.get_context(method)
-        with ctx.Pool(self.jobs, initializer=_init_worker, initargs=(self.plan,)) as pool:
-            window: deque[Any] = deque()
-            for batch in self._batches(docs):
-                window.append(pool.apply_async(_work, (batch,)))
-                if len(window) >= self.jobs * 3:
-                    yield from window.popleft().get()
-            while window:
-                yield from window.popleft().get()
+        batches = batched(docs, lambda item: len(item[1].text), BATCH_CHARS, BATCH_DOCS)
+        for results in ordered_map(_work, batches, self.plan, self.jobs):
+            yield from results
 
     # -- the run -----------------------------------------------------------------
     def run(self, paths: Sequence[str]) -> RunResult:
