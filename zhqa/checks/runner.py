@@ -17,6 +17,7 @@ from zhqa.schemas.config import SuiteConfig
 from zhqa.schemas.document import Document
 from zhqa.schemas.finding import Finding, Hit, Metric, Severity
 from zhqa.text.locate import LineIndex, excerpt
+from zhqa.text.stats import text_stats
 
 
 class ConfigError(ValueError):
@@ -108,7 +109,7 @@ class DocResult:
 def run_document(plan: Plan, doc: Document, seq: int = 0) -> DocResult:
     index = LineIndex(doc.text)
     findings: list[Finding] = []
-    metrics: dict[str, float] = {}
+    metrics: dict[str, float] = text_stats(doc.text, doc.meta)  # base stats; checks' metrics add to them
     for chk in plan.document_checks:
         for out in chk.evaluate(doc, plan.options[chk.code], plan.config):
             if isinstance(out, Metric):

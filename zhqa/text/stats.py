@@ -1,0 +1,60 @@
+"""Base per-document statistics for the metrics table, computed from the text alone.
+
+They are measured in the worker beside the checks (``run_document``), so every
+run's metrics rows carry them whatever checks were selected.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from zhqa.text.chars import CJK_PUNCT, HANZI_CHAR
+from zhqa.text.lines import is_headline
+from zhqa.text.paragraphs import paragraphs
+
+_NON_SPACE = re.compile(r"\S")
+_CJK_PUNCT = re.compile(f"[{CJK_PUNCT}]")
+_LATIN = re.compile(r"[A-Za-z]")
+_DIGIT = re.compile(r"[0-9０-９]")
+
+STAT_NAMES = (
+    "hanzi_share",
+    "cjk_punct_share",
+    "latin_share",
+    "digit_share",
+    "paragraphs",
+    "mean_paragraph_chars",
+    "title_length",
+)
+
+
+def title_of(text: str, meta: Mapping[str, Any] | None = None) -> str:
+    """The record's ``title`` field, else the first paragraph when it reads as a headline, else ``""``."""
+    title = (meta or {}).get("title")
+    if isinstance(title, str) and title.strip():
+        return title.strip()
+    paras = paragraphs(text)
+    if paras and is_headline(paras[0].text):
+        return paras[0].text
+    return ""
+
+
+def text_stats(text: str, meta: Mapping[str, Any] | None = None) -> dict[str, float]:
+    """Shares are of the non-space characters; an empty text gives zeros."""
+    visible = len(_NON_SPACE.findall(text))
+    paras = paragraphs(text)
+
+    def share(pattern: re.Pattern[str]) -> float:
+        return round(len(pattern.findall(text)) / visible, 6) if visible else 0.0
+
+    return {
+        "hanzi_share": share(HANZI_CHAR),
+        "cjk_punct_share": share(_CJK_PUNCT),
+        "latin_share": share(_LATIN),
+        "digit_share": share(_DIGIT),
+        "paragraphs": float(len(paras)),
+        "mean_paragraph_chars": round(sum(len(p.text) for p in paras) / len(paras), 3) if paras else 0.0,
+        "title_length": float(len(title_of(text, meta))),
+    }
