@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from zhqa.checks import CATALOGUE, Bad
 from zhqa.checks.registry import CorpusCheck, DocumentCheck, Example
-from zhqa.config import from_dict
+from zhqa.config import from_dict, load_config
 from zhqa.engine.fixer import apply_fixes
 from zhqa.io.records import document_from_record
 from zhqa.io.text import document_from_bytes
+from zhqa.plugins import load_plugins
 from zhqa.schemas.document import Document
+
+# the reference suite's own checks (plugins = ["checks"] in pyproject.toml) run here too
+load_plugins(load_config(Path(__file__).resolve().parent.parent / "pyproject.toml"))
 
 CASES = [
     pytest.param(c, ex, id=f"{c.code}-{type(ex).__name__.lower()}{i}")

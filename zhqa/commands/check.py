@@ -28,9 +28,14 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--output", "-o", help="write the (single) non-HTML format to this file")
     p.add_argument("--report-dir", help="folder for the HTML report and other files (default: reports/)")
     p.add_argument("--baseline", help="only findings not in this baseline count for the gate")
+    p.add_argument("--no-baseline", action="store_true", help="ignore the config's baseline")
     p.add_argument("--engine", choices=["local", "spark"], default="local")
     p.add_argument("--show", default="200", help="findings listed by the text format: a number or 'all'")
     p.add_argument("--color", choices=["auto", "always", "never"], default="auto")
+    p.add_argument(
+        "--gx", action="store_true", help="validate the metrics table with Great Expectations (extra: gx)"
+    )
+    p.add_argument("--metrics", metavar="FILE", help="write the per-document metrics table (Parquet)")
     p.set_defaults(func=run)
 
 
@@ -119,10 +124,16 @@ def run(args: argparse.Namespace) -> int:
     if not show_ok:
         raise UsageError("--show takes a number or 'all'")
     targets = _targets(args)
-    if args.baseline:
-        raise UsageError("--baseline: baselines are not available in this build yet")
+    from zhqa.commands.baseline import apply_baseline, early_baseline
+
+    accepted = early_baseline(args)
     res = run_checks(args)
     try:
+        apply_baseline(args, res, accepted)
+        if args.gx or args.metrics:
+            from zhqa.reports.gx import attach
+
+            attach(res, Path(args.report_dir or "reports"), args.metrics, gx=args.gx)
         write_reports(args, res, targets)
         return 0 if res.summary.gate.passed else 1
     finally:
