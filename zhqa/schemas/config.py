@@ -7,6 +7,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
 
+from zhqa.schemas.expectations import ExpectationsConfig
 from zhqa.schemas.finding import Severity
 
 _CODE_PREFIX = r"^[A-Z][0-9]{0,3}$"
@@ -34,7 +35,7 @@ class SuiteConfig(BaseModel):
     max_warnings: int | None = Field(default=None, ge=0)
     max_count: dict[str, int] = Field(default_factory=dict)
     max_family: dict[str, int] = Field(default_factory=dict)
-    promote_warnings: bool = False
+    promote_warnings: bool | list[str] = False  # true, or the codes/prefixes whose warnings become errors
     fail_on_input_error: bool = True
     script: Literal["simplified", "traditional", "any"] = "simplified"
     text_field: str = "text"
@@ -47,18 +48,18 @@ class SuiteConfig(BaseModel):
     schema_: str | None = Field(default=None, alias="schema")
     record_schema: str | None = None
     options: dict[str, dict[str, Any]] = Field(default_factory=dict)
-    expectations: dict[str, Any] = Field(default_factory=dict)
+    expectations: ExpectationsConfig = Field(default_factory=ExpectationsConfig)
     limits: Limits = Field(default_factory=Limits)
 
     _root: Path = PrivateAttr(default_factory=Path.cwd)
     _origin: str | None = PrivateAttr(default=None)
 
-    @field_validator("select", "ignore")
+    @field_validator("select", "ignore", "promote_warnings")
     @classmethod
-    def _codes(cls, v: list[str] | None) -> list[str] | None:
+    def _codes(cls, v: Any) -> Any:
         import re
 
-        for code in v or []:
+        for code in v if isinstance(v, list) else []:
             if not re.match(_CODE_PREFIX, code):
                 raise ValueError(f"{code!r} is not a code or code prefix (like E, P2, D303)")
         return v

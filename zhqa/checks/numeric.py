@@ -1,1 +1,0 @@
-"""Numeric consistency checks N4xx (GB/T 15835-2011 and arithmetic)."""
