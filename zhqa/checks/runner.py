@@ -63,7 +63,10 @@ class Plan:
 
     def severity(self, chk: AnyCheck, hit: Hit) -> Severity:
         sev = self.config.severity.get(chk.code) or hit.severity or chk.severity
-        if self.config.promote_warnings and sev is Severity.warning:
+        promote = self.config.promote_warnings
+        if sev is Severity.warning and (
+            promote is True or (isinstance(promote, list) and any(chk.code.startswith(p) for p in promote))
+        ):
             return Severity.error
         return sev
 

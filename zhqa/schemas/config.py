@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationInfo, field_validator
 
 from zhqa.schemas.expectations import ExpectationsConfig
 from zhqa.schemas.finding import Severity
@@ -62,6 +62,20 @@ class SuiteConfig(BaseModel):
         for code in v if isinstance(v, list) else []:
             if not re.match(_CODE_PREFIX, code):
                 raise ValueError(f"{code!r} is not a code or code prefix (like E, P2, D303)")
+        return v
+
+    @field_validator("max_count", "max_family")
+    @classmethod
+    def _caps(cls, v: dict[str, int], info: ValidationInfo) -> dict[str, int]:
+        from typing import get_args
+
+        from zhqa.schemas.finding import Family
+
+        for key, cap in v.items():
+            if cap < 0:
+                raise ValueError(f"{key}: the maximum must be 0 or more, not {cap}")
+            if info.field_name == "max_family" and key not in get_args(Family):
+                raise ValueError(f"{key!r} is not a family ({', '.join(get_args(Family))})")
         return v
 
     @property
