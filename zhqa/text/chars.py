@@ -29,3 +29,62 @@ def is_cjk(ch: str) -> bool:
 
 def hanzi_count(text: str) -> int:
     return len(HANZI_CHAR.findall(text))
+
+
+# --- "CJK context" (CHECKS.md) -------------------------------------------------
+# A mark is in CJK context when the nearest non-space character on either side (same
+# line) is a hanzi or a CJK punctuation mark, and the mark is not inside a Latin run
+# (URL, e-mail, number such as 1,000.5 / 10:30 / 3:2, English words on both sides).
+
+SPACES = " \t\u00a0\u3000"
+# CJK characters that decide context: the ideographic space is a space, not a mark.
+CJK_CTX = HANZI + CJK_PUNCT.replace("\u3000-\u3006", "\u3001-\u3006")
+CJK_CTX_CHAR = re.compile(f"[{CJK_CTX}]")
+_URL = re.compile(
+    r"(?:[A-Za-z][A-Za-z0-9+.\-]*://|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+"
+    r"|[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+"
+)
+_URL_TAIL = ".,;:!?)'"
+
+
+def left_char(text: str, i: int) -> str:
+    """The nearest non-space character before ``i`` on the same line ("" at line start)."""
+    return text[max(0, i - 6) : i].rstrip(SPACES)[-1:]
+
+
+def right_char(text: str, j: int) -> str:
+    """The nearest non-space character at or after ``j`` on the same line ("" at line end)."""
+    return text[j : j + 6].lstrip(SPACES)[:1]
+
+
+def is_cjk_ctx(ch: str) -> bool:
+    """A hanzi or CJK punctuation mark (not the ideographic space): decides CJK context."""
+    return bool(ch) and bool(CJK_CTX_CHAR.match(ch))
+
+
+def latin_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of URLs and e-mail addresses (trailing sentence punctuation excluded)."""
+    if "://" not in text and "www." not in text and "@" not in text:
+        return []
+    out = []
+    for m in _URL.finditer(text):
+        end = m.start() + len(m.group().rstrip(_URL_TAIL))
+        out.append((m.start(), end))
+    return out
+
+
+def inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    """Whether ``pos`` falls inside one of the sorted, disjoint ``spans``."""
+    if not spans:
+        return False
+    from bisect import bisect_right
+
+    k = bisect_right(spans, (pos, 1 << 62)) - 1
+    return k >= 0 and spans[k][0] <= pos < spans[k][1]
+
+
+def in_cjk_context(text: str, start: int, end: int, latin: list[tuple[int, int]] | None = None) -> bool:
+    """CHECKS.md's CJK context for the mark ``text[start:end]``."""
+    if latin and inside(latin, start):
+        return False
+    return is_cjk_ctx(left_char(text, start)) or is_cjk_ctx(right_char(text, end))

@@ -1,0 +1,85 @@
+"""What several P checks share: ASCII marks in CJK context, found once per text.
+
+P201 reports them, P209 counts them, and the metrics give the mixed-width
+statistics; one cached scan serves all three.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from zhqa.text.chars import CJK_CTX, SPACES, inside, is_cjk_ctx, latin_spans, left_char, right_char
+
+FULL = {",": "，", ".": "。", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+FULLWIDTH_MARKS = "，。；：？！（）"
+_C = f"[{CJK_CTX}]"
+_S = f"[{SPACES}]"
+# A candidate mark with a CJK character at most two spaces away on either side.
+_HALF = re.compile(rf"[,.;:?!()](?:(?<={_C}.)|(?<={_C}{_S}.)|(?<={_C}{_S}{_S}.)|(?={_S}{{0,2}}{_C}))")
+_PAREN = re.compile(r"[()]")
+_ALNUM = re.compile(r"[0-9A-Za-z]")
+_TILDE = re.compile(rf"~(?:(?<=[0-9%A-Za-z{CJK_CTX}]~)|(?<=[0-9%A-Za-z{CJK_CTX}] ~))(?= ?[0-9])")
+_LEFT_NUM = re.compile(r"[0-9][0-9.,]*%?[A-Za-z]{0,3} ?$")
+_RIGHT_NUM = re.compile(r" ?[0-9][0-9.,]*%?[A-Za-z]{0,3}")
+
+
+def _keep(text: str, i: int, ch: str, latin: list[tuple[int, int]]) -> bool:
+    if latin and inside(latin, i):
+        return False
+    if ch == ".":
+        # a full stop follows Chinese; dot runs are ellipses (P204); `.cn`, `.5` are Latin
+        if text[i - 1 : i] == "." or text[i + 1 : i + 2] == ".":
+            return False
+        return is_cjk_ctx(left_char(text, i)) and not _ALNUM.match(text, i + 1)
+    return True
+
+
+def _pair_parens(text: str, fired: set[int], latin: list[tuple[int, int]]) -> set[int]:
+    """A bracket pair is one unit: when one half is in CJK context, so is the other."""
+    lines = {text.rfind("\n", 0, i) + 1 for i in fired if text[i] in "()"}
+    extra: set[int] = set()
+    for start in lines:
+        end = text.find("\n", start)
+        stack: list[int] = []
+        for m in _PAREN.finditer(text, start, end if end >= 0 else len(text)):
+            if m.group() == "(":
+                stack.append(m.start())
+            elif stack:
+                a, b = stack.pop(), m.start()
+                if (a in fired or b in fired) and not (inside(latin, a) or inside(latin, b)):
+                    extra.update((a, b))
+    return extra - fired
+
+
+@lru_cache(maxsize=8)
+def halfwidth_marks(text: str) -> tuple[tuple[int, str], ...]:
+    """(offset, mark) of every ASCII ``, . ; : ? ! ( )`` in CJK context, in text order."""
+    latin = latin_spans(text)
+    fired = {m.start() for m in _HALF.finditer(text) if _keep(text, m.start(), m.group(), latin)}
+    if "(" in text or ")" in text:
+        fired |= _pair_parens(text, fired, latin)
+    return tuple((i, text[i]) for i in sorted(fired))
+
+
+@lru_cache(maxsize=8)
+def tilde_ranges(text: str) -> tuple[int, ...]:
+    """Offsets of ASCII ``~`` joining two numbers of a range in CJK context (``3%~5%``)."""
+    if "~" not in text:
+        return ()
+    latin = latin_spans(text)
+    out = []
+    for m in _TILDE.finditer(text):
+        i = m.start()
+        if latin and inside(latin, i):
+            continue
+        if is_cjk_ctx(text[i - 1 : i]):
+            out.append(i)
+            continue
+        left = _LEFT_NUM.search(text, max(0, i - 24), i)
+        right = _RIGHT_NUM.match(text, i + 1)
+        before = left_char(text, left.start()) if left else ""
+        after = right_char(text, right.end()) if right else ""
+        if is_cjk_ctx(before) or is_cjk_ctx(after):
+            out.append(i)
+    return tuple(out)

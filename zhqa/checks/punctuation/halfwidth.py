@@ -1,0 +1,132 @@
+"""P201 halfwidth-punctuation and P209 width-normalised-text, with the mixed-width metrics."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from zhqa.checks.punctuation._context import FULL, FULLWIDTH_MARKS, halfwidth_marks, tilde_ranges
+from zhqa.checks.registry import Bad, Good, check
+from zhqa.schemas.document import Document
+from zhqa.schemas.finding import Fix, Hit, Metric
+from zhqa.text.chars import HANZI
+
+_FULL_P209 = re.compile("[，；：（）！？～]")
+_HANZI_RUN = re.compile(f"[{HANZI}]+")
+_NON_SPACE_RUN = re.compile(r"\S+")
+
+
+@check(
+    code="P201",
+    name="halfwidth-punctuation",
+    severity="error",
+    fix="always",
+    examples=[
+        Bad(
+            "推动产业链人才链融合,苏州打破技能人才评价壁垒",
+            fixed="推动产业链人才链融合，苏州打破技能人才评价壁垒",
+        ),
+        Bad("本报讯(记者邢生祥)近日,会议召开。", fixed="本报讯（记者邢生祥）近日，会议召开。"),
+        Bad("他说:这是真的吗?", fixed="他说：这是真的吗？"),
+        Good("提供就业岗位信息1.2万个，共1,000.5万元。", why="decimal points and thousands separators"),
+        Good("比赛于10:30开始，比分3:2。", why="times and scores are numbers"),
+        Good("详见 https://example.com/a,b;c 的说明。", why="a URL is a Latin run"),
+        Good("他引用了 Hello, world. 这句话。", why="marks inside an English run"),
+    ],
+)
+def halfwidth_punctuation(doc: Document) -> Iterator[Hit | Metric]:
+    """ASCII `, . ; : ? ! ( )` in CJK context where GB/T 15834 uses `，。；：？！（）`.
+
+    ## Why is this bad?
+    Chinese text takes full-width marks. Half-width ones usually mean the text went
+    through NFKC or a careless converter (`，` became `,`); they break sentence
+    splitting, tokenisers and the look of the page.
+
+    ## Fix safety
+    Each mark is replaced by its full-width form; a bracket pair is fixed as a unit
+    (`(WHO)` after a hanzi becomes `（WHO）`), so fixes are safe.
+
+    ## Known limits
+    `.` is only reported right after a Chinese character (`U.S.`, `.cn`, `3.5` stay).
+    Marks inside URLs and e-mail addresses are never reported.
+
+    ## References
+    GB/T 15834-2011, 3 and 5.1 (full-width marks in Chinese text).
+    """
+    marks = halfwidth_marks(doc.text)
+    for i, ch in marks:
+        full = FULL[ch]
+        yield Hit(
+            start=i,
+            end=i + 1,
+            message=f"ASCII {ch!r} in Chinese text; use {full!r}",
+            fix=Fix(replacement=full, title=f"replace with full-width {full!r}"),
+        )
+    n_full = sum(doc.text.count(c) for c in FULLWIDTH_MARKS)
+    half = len(marks)
+    yield Metric(name="halfwidth_punct", value=half)
+    yield Metric(name="fullwidth_punct", value=n_full)
+    yield Metric(name="halfwidth_punct_share", value=half / (half + n_full) if half + n_full else 0.0)
+    yield Metric(name="p201_per_1000", value=1000 * half / len(doc.text) if doc.text else 0.0)
+
+
+def _hanzi_share(text: str) -> float:
+    hanzi = sum(len(m) for m in _HANZI_RUN.findall(text))
+    non_space = sum(len(m) for m in _NON_SPACE_RUN.findall(text))
+    return hanzi / non_space if non_space else 0.0
+
+
+class WidthOptions(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    min_marks: int = Field(20, ge=1, description="ASCII marks in CJK context needed to report")
+    min_hanzi_share: float = Field(0.5, ge=0, le=1, description="below it the text is Latin-heavy")
+
+
+_NFKC_SAMPLE = "推动产业链人才链融合,苏州打破壁垒。" * 2 + "他说:“好!”(完)" * 6 + "价格降低3%~5%;"
+
+
+@check(
+    code="P209",
+    name="width-normalised-text",
+    severity="error",
+    options=WidthOptions,
+    examples=[
+        Bad(_NFKC_SAMPLE, why="20 ASCII marks, no full-width ones, 。 and “” kept: NFKC damage"),
+        Good(_NFKC_SAMPLE.replace(";", "；"), why="one full-width mark: mixed typing, not NFKC"),
+        Good("Prices rose, fell; (see: chart) ok! " * 5 + "价格。", why="Latin-heavy text"),
+    ],
+)
+def width_normalised_text(doc: Document, options: WidthOptions) -> Iterator[Hit]:
+    """Once per document: the whole text went through NFKC-like width normalisation.
+
+    ## Why is this bad?
+    NFKC (or ftfy's width fix) folds `，；：（）！？～` to ASCII but leaves `。、“”`
+    alone. When a document has many ASCII marks in CJK context, not one full-width
+    one, and still has `。` or `“”`, the damage is systematic, not a typo: fix the
+    pipeline step and run `zhqa fix` (P201/P205 fixes restore every mark).
+
+    ## Known limits
+    Latin-heavy documents (hanzi share below `min_hanzi_share`) are skipped.
+    """
+    text = doc.text
+    if "。" not in text and "“" not in text and "”" not in text:
+        return
+    if any(c in text for c in "，；：（）！？～"):
+        return
+    marks = [i for i, ch in halfwidth_marks(text) if ch != "."]
+    marks += tilde_ranges(text)
+    if len(marks) < options.min_marks or _hanzi_share(text) < options.min_hanzi_share:
+        return
+    first = min(marks)
+    yield Hit(
+        start=0,
+        end=0,
+        message=(
+            f"{len(marks)} ASCII marks in CJK context and no full-width ，；：（）！？～ while 。/“” "
+            "remain: the text went through NFKC-like width normalisation upstream; "
+            "run `zhqa fix` to restore the marks (P201/P205 fixes)"
+        ),
+        excerpt=text[max(0, first - 10) : first + 10].strip(),
+    )

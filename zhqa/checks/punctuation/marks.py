@@ -1,0 +1,177 @@
+"""P204 ellipses, P205 dashes and ranges, P206 repeated marks, P210 interpunct variants."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from zhqa.checks.punctuation._context import tilde_ranges
+from zhqa.checks.registry import Bad, Good, check
+from zhqa.schemas.document import Document
+from zhqa.schemas.finding import Fix, Hit
+from zhqa.text.chars import HANZI, in_cjk_context, latin_spans
+
+_ELLIPSIS = re.compile(r"\.{3,}|。{3,}|·{3,}|・{3,}|．{3,}|⋯+|…+")
+_ALNUM = re.compile(r"[0-9A-Za-z]")
+
+
+@check(
+    code="P204",
+    name="nonstandard-ellipsis",
+    severity="warning",
+    fix="always",
+    examples=[
+        Bad("他沉默了...然后离开。", fixed="他沉默了……然后离开。"),
+        Bad("他沉默了。。。", fixed="他沉默了……"),
+        Bad("等等…", fixed="等等……"),
+        Good("他沉默了……然后离开。", why="the standard six-dot ellipsis"),
+        Good("Wait... what?", why="English text"),
+    ],
+)
+def nonstandard_ellipsis(doc: Document) -> Iterator[Hit]:
+    """Nonstandard ellipses in CJK context: `...`, `。。。`, `······`, a single `…`.
+
+    ## Why is this bad?
+    GB/T 15834 writes the ellipsis as two `…` (six dots, `……`); other forms come
+    from ASCII typing, OCR or half-finished conversions.
+
+    ## Fix safety
+    The run is replaced by `……`; the meaning is unchanged, so the fix is safe.
+
+    ## References
+    GB/T 15834-2011, 4.11.
+    """
+    text = doc.text
+    latin = latin_spans(text)
+    for m in _ELLIPSIS.finditer(text):
+        run, i, j = m.group(), m.start(), m.end()
+        if run[0] == "…" and len(run) % 2 == 0:
+            continue
+        if run[0] == "." and (_ALNUM.match(text[i - 1 : i]) or _ALNUM.match(text, j)):
+            continue  # English (`Wait...`) or a numeric span (`1...10`)
+        if in_cjk_context(text, i, j, latin):
+            yield Hit(
+                start=i, end=j, message=f"nonstandard ellipsis {run!r}; use '……'", fix=Fix(replacement="……")
+            )
+
+
+_DASH = re.compile(r"(?<![-－─―])(?:--|－－|──|――|―)(?![-－─―])")
+
+
+@check(
+    code="P205",
+    name="nonstandard-dash-or-range",
+    severity="warning",
+    fix="always",
+    examples=[
+        Bad("国家级非物质文化遗产--洮砚制作", fixed="国家级非物质文化遗产——洮砚制作"),
+        Bad("国家级非物质文化遗产――洮砚制作", fixed="国家级非物质文化遗产——洮砚制作"),
+        Bad("使鲜花快递的破损率降低3%~5%。", fixed="使鲜花快递的破损率降低3%～5%。"),
+        Good("1949—1986年，北京—上海航线", why="a single dash joins spans (GB/T 15834 4.13)"),
+        Good("运行 zhqa --help 查看，电话010-12345678", why="command options and phone numbers"),
+    ],
+)
+def nonstandard_dash_or_range(doc: Document) -> Iterator[Hit]:
+    """Dash look-alikes (`--`, `－－`, `──`, `―`) or an ASCII `~` range, in CJK context.
+
+    ## Why is this bad?
+    The Chinese dash is `——` (two U+2014) and a range takes `～`; the look-alikes
+    come from ASCII typing, box-drawing characters or GB2312 decoders (U+2015).
+
+    ## Fix safety
+    `--`, `－－`, `──`, `――` become `——`; a single `―` becomes `—`; `~` becomes `～`.
+    All are safe: the mark keeps its role.
+
+    ## References
+    GB/T 15834-2011, 4.10 (dash), 4.13 (connector `～`).
+    """
+    text = doc.text
+    latin = latin_spans(text)
+    for m in _DASH.finditer(text):
+        i, j = m.start(), m.end()
+        if _ALNUM.match(text[i - 1 : i]) or _ALNUM.match(text, j) or not in_cjk_context(text, i, j, latin):
+            continue
+        rep = "—" if m.group() == "―" else "——"
+        yield Hit(
+            start=i, end=j, message=f"{m.group()!r} used as a dash; use {rep!r}", fix=Fix(replacement=rep)
+        )
+    for i in tilde_ranges(text):
+        yield Hit(
+            start=i, end=i + 1, message="ASCII '~' in a numeric range; use '～'", fix=Fix(replacement="～")
+        )
+
+
+_REPEAT = re.compile(r"[，。、；：]{2,}")
+
+
+@check(
+    code="P206",
+    name="repeated-punctuation",
+    severity="error",
+    fix="always",
+    examples=[
+        Bad("会议结束，，代表们陆续离场。", fixed="会议结束，代表们陆续离场。"),
+        Bad("他说自己已经尽力了，。", fixed="他说自己已经尽力了。", unsafe=True),
+        Good("这是真的吗？！", why="emphasis is allowed by the standard"),
+        Good("他沉默了。。。", why="an ellipsis: P204 reports it, not P206"),
+    ],
+)
+def repeated_punctuation(doc: Document) -> Iterator[Hit]:
+    """Doubled or clashing pause marks, such as `，，` `。。` `，。` `、，`.
+
+    ## Why is this bad?
+    GB/T 15834 puts one mark per pause; doubles are typing, OCR or merge slips.
+
+    ## Fix safety
+    Identical marks collapse to one (safe); clashing marks keep the last (unsafe).
+    """
+    for m in _REPEAT.finditer(doc.text):
+        run = m.group()
+        if len(run) > 2 and set(run) == {"。"}:
+            continue
+        same = len(set(run)) == 1
+        fix = Fix(replacement=run[-1], applicability="safe" if same else "unsafe")
+        yield Hit(start=m.start(), end=m.end(), message=f"repeated mark {run!r}", fix=fix)
+
+
+_VARIANT = re.compile(rf"(?<=[{HANZI}])[・•‧．⋅](?=[{HANZI}])|(?<=[0-9])[・•‧⋅](?=[0-9])")
+_KANA = re.compile(r"[\u3040-\u30fa\u30fc-\u30ff]")
+
+
+@check(
+    code="P210",
+    name="interpunct-variant",
+    severity="warning",
+    fix="always",
+    examples=[
+        Bad("外卖骑手巴图尔江・玉苏甫说", fixed="外卖骑手巴图尔江·玉苏甫说"),
+        Bad("纪念“一二•九”运动", fixed="纪念“一二·九”运动"),
+        Good("• 第一项内容", why="a bullet at line start"),
+        Good("アニメ・マンガの展示", why="Japanese text uses ・"),
+    ],
+)
+def interpunct_variant(doc: Document) -> Iterator[Hit]:
+    """Interpunct look-alikes (`・` `•` `‧` `．` `⋅`) separating foreign names or dates.
+
+    ## Why is this bad?
+    GB/T 15834 separates parts of foreign names and month/day dates with `·`
+    (U+00B7); look-alikes break name matching and search.
+
+    ## Fix safety
+    The look-alike is replaced by U+00B7 (safe). Japanese lines (kana) are skipped.
+
+    ## References
+    GB/T 15834-2011, 4.14.
+    """
+    text = doc.text
+    for m in _VARIANT.finditer(text):
+        i = m.start()
+        start, end = text.rfind("\n", 0, i) + 1, text.find("\n", i)
+        if _KANA.search(text, start, end if end >= 0 else len(text)):
+            continue
+        yield Hit(
+            start=i,
+            end=i + 1,
+            message=f"{m.group()!r} (U+{ord(m.group()):04X}) as a separator; use '·'",
+            fix=Fix(replacement="·"),
+        )

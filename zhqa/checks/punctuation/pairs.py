@@ -1,0 +1,124 @@
+"""P202 unbalanced-pair: paired marks that do not close within their paragraph."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from zhqa.checks.registry import Bad, Good, check
+from zhqa.schemas.document import Document
+from zhqa.schemas.finding import Hit, Related
+
+_OPENERS = "“‘《〈（【「『〔("
+_CLOSERS = "”’》〉）】」』〕)"
+_PARTNER = dict(zip(_CLOSERS, _OPENERS, strict=True))
+_QUOTES = "“‘「『"
+_PAIR = re.compile(r"[“”‘’《》〈〉（）【】「」『』〔〕()\n]")
+_FIRST = re.compile(r"[^\s\u3000]")
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+
+
+def _norm(ch: str) -> str:
+    return {"(": "（", ")": "）"}.get(ch, ch)
+
+
+class _Line(NamedTuple):
+    start: int
+    end: int
+    open: list[tuple[int, str]]  # openers left unclosed at the end of the line
+    close: list[tuple[int, str]]  # closers with no opener in the line
+    misnested: list[Hit]
+
+
+def _scan(text: str) -> list[_Line]:
+    lines: list[_Line] = []
+    start, stack, close, mis = 0, [], [], []
+    for m in _PAIR.finditer(text):
+        ch, i = m.group(), m.start()
+        if ch == "\n":
+            if stack or close or mis:
+                lines.append(_Line(start, i, stack, close, mis))
+                stack, close, mis = [], [], []
+            start = i + 1
+        elif ch in _OPENERS:
+            if not (ch == "‘" and _ASCII_LETTER.match(text, i + 1) and _ASCII_LETTER.match(text[i - 1 : i])):
+                stack.append((i, ch))
+        else:
+            want = _norm(_PARTNER[ch])
+            if stack and _norm(stack[-1][1]) == want:
+                stack.pop()
+            elif ch == "’" and _ASCII_LETTER.match(text[i - 1 : i]):
+                continue  # an apostrophe: McDonald’s, players’
+            elif any(_norm(o) == want for _, o in stack):
+                inner = stack[-1]
+                while _norm(stack.pop()[1]) != want:
+                    pass
+                msg = f"mis-nested marks: {ch!r} closes before {inner[1]!r} (offset {inner[0]}) is closed"
+                mis.append(Hit(start=i, end=i + 1, message=msg))
+            elif ch != ")":
+                close.append((i, ch))
+    if stack or close or mis:
+        lines.append(_Line(start, len(text), stack, close, mis))
+    return [ln._replace(open=[o for o in ln.open if o[1] != "("]) for ln in lines]
+
+
+@check(
+    code="P202",
+    name="unbalanced-pair",
+    severity="error",
+    examples=[
+        Bad("他说：“我们明天出发。", why="the quotation never closes"),
+        Bad("参观了《清明上河图（局部》）。", why="mis-nested book-title mark and bracket"),
+        Bad("省级名匠马大学在此带领团队开展“大\n\n师带工匠、工匠带学徒”的梯次培养。", why="split quotation"),
+        Good("“第一段话。\n\n“第二段话。\n\n“最后一段。”", why="GB/T 15834: open at each paragraph"),
+        Good("他说：“‘链主’企业的证书最具‘含金量’。”", why="nested pairs close in order"),
+        Good("McDonald’s 在华门店（约5000家）。", why="an apostrophe is not a quote"),
+    ],
+)
+def unbalanced_pair(doc: Document) -> Iterator[Hit]:
+    """Paired marks (`“” ‘’ 《》 〈〉 （） 【】 「」 『』 〔〕`) unmatched or mis-nested within a paragraph.
+
+    ## Why is this bad?
+    An unclosed quotation or bracket changes what the reader takes as quoted or
+    parenthetical, and usually means text was cut or lines were broken.
+
+    ## Known limits
+    A quotation over several paragraphs is fine when each paragraph opens with `“`
+    and only the last closes (GB/T 15834 4.1.3.4). A quotation split by a broken
+    paragraph (`开展“大` / `师带工匠…”`) is one finding on the opening mark, with the
+    closing mark as `related`; the broken paragraph itself is S503. ASCII `( )`
+    pair with `（ ）` but are never reported alone (they are P201's or Latin).
+
+    ## References
+    GB/T 15834-2011, 4.1 (quotation marks), 4.9 (brackets), 4.15 (book-title marks).
+    """
+    text = doc.text
+    lines = _scan(text)
+    skip: set[int] = set()
+    for k, ln in enumerate(lines):
+        yield from ln.misnested
+        for i, ch in ln.close:
+            if i not in skip:
+                yield Hit(
+                    start=i, end=i + 1, message=f"closing {ch!r} without an opening mark in its paragraph"
+                )
+        if not ln.open:
+            continue
+        nxt = _FIRST.search(text, ln.end)
+        head = nxt.group() if nxt else ""
+        if head == ln.open[0][1] and all(o in _QUOTES for _, o in ln.open):
+            continue  # GB/T 15834: the next paragraph reopens the quotation
+        follow = lines[k + 1] if k + 1 < len(lines) and nxt and lines[k + 1].start == nxt.start() else None
+        for i, ch in ln.open:
+            partner = next((c for c in (follow.close if follow else []) if _PARTNER[c[1]] == ch), None)
+            if partner and partner[0] not in skip:
+                skip.add(partner[0])
+                yield Hit(
+                    start=i,
+                    end=i + 1,
+                    message=f"{ch!r} is closed only in the next paragraph: a paragraph break splits the pair",
+                    related=[Related(doc_id=doc.id, start=partner[0], end=partner[0] + 1)],
+                )
+            else:
+                yield Hit(start=i, end=i + 1, message=f"opening {ch!r} is not closed in its paragraph")

@@ -1,0 +1,109 @@
+"""P207 space-in-cjk and P208 fullwidth-punctuation-in-latin."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from zhqa.checks.registry import Bad, Good, check
+from zhqa.schemas.document import Document
+from zhqa.schemas.finding import Hit
+from zhqa.text.chars import CJK_CTX, HANZI
+from zhqa.text.lines import credit_start, dateline, is_furniture
+
+_SPACE_RUN = re.compile(r"[ \t\u00a0\u3000]+(?=\S)")
+_CJK = re.compile(f"[{CJK_CTX}]")
+_AFTER_MARK = "，。、；：！？）》」』】”’"  # no space after these
+_BEFORE_MARK = "，。、；：！？（《「『【“‘"  # nor before these
+
+
+def _in_credit(line: str, k: int) -> bool:
+    """A space inside a dateline lead (`本报讯(记者吴锋忠 通讯员余思民)`) or a trailing photo credit."""
+    if k < dateline(line):
+        return True
+    credit = credit_start(line)
+    return credit >= 0 and k >= credit - 1
+
+
+@check(
+    code="P207",
+    name="space-in-cjk",
+    severity="warning",
+    examples=[
+        Bad("长期以来，产业链技能 人才评价存在壁垒。", why="OCR split inside a sentence"),
+        Bad("近日， 会议在乐都区举办。", why="space after a full-width comma"),
+        Good("本报记者 甘哲 摄", why="a byline"),
+        Good("瞄准市场需要 加工文创产品", why="a headline using a space as a separator"),
+        Good("本报讯(记者吴锋忠 通讯员余思民)“这家餐厅饭菜分量足，价格实惠。”", why="byline in a dateline"),
+        Good("他用 Python 写了一个程序。", why="spaces between hanzi and Latin are a style choice"),
+    ],
+)
+def space_in_cjk(doc: Document) -> Iterator[Hit]:
+    """Spaces between two CJK characters, or around full-width punctuation, in running text.
+
+    ## Why is this bad?
+    Chinese is written without spaces; a space between hanzi splits words for
+    tokenisers and search, and is typically an OCR or line-joining artifact.
+
+    ## Known limits
+    Byline, caption and headline lines (`zhqa.text.lines`, shared with the page
+    parser) use spaces on purpose and are skipped, as are bylines inside a dateline
+    bracket. Spaces between hanzi and Latin letters or digits are not reported.
+    """
+    text = doc.text
+    furniture: dict[int, tuple[bool, str]] = {}
+    for m in _SPACE_RUN.finditer(text):
+        i, j = m.start(), m.end()
+        if i == 0 or text[i - 1] == "\n":
+            continue  # indentation
+        before, after = text[i - 1], text[j]
+        if not ((_CJK.match(before) and _CJK.match(after)) or before in _AFTER_MARK or after in _BEFORE_MARK):
+            continue
+        start = text.rfind("\n", 0, i) + 1
+        if start not in furniture:
+            end = text.find("\n", i)
+            line = text[start : end if end >= 0 else len(text)]
+            furniture[start] = (is_furniture(line), line)
+        skip, line = furniture[start]
+        if skip or _in_credit(line, i - start):
+            continue
+        yield Hit(start=i, end=j, message=f"space between {before!r} and {after!r} in Chinese text")
+
+
+_LATIN_MARK = re.compile(
+    r"[A-Za-z][\w'’\-]*(?:[ ,]+[A-Za-z0-9][\w'’\-]*){2,} *([，。；：！？、]) *(?=[A-Za-z])", re.ASCII
+)
+_HANZI = re.compile(f"[{HANZI}]")
+_CLAUSE_END = re.compile(r"[，。；：！？、\n]")
+
+
+@check(
+    code="P208",
+    name="fullwidth-punctuation-in-latin",
+    severity="info",
+    examples=[
+        Bad("The report was published today，and the ministry responded。", why="English clause"),
+        Good("我们采访了 John Smith，他说这很重要。", why="an English name inside a Chinese sentence"),
+    ],
+)
+def fullwidth_punctuation_in_latin(doc: Document) -> Iterator[Hit]:
+    """Full-width punctuation inside a Latin run of three or more words with no hanzi in the clause.
+
+    ## Why is this bad?
+    English text takes ASCII punctuation; full-width marks inside it usually come
+    from a Chinese input method left on, or from a blanket ASCII-to-full-width pass.
+
+    ## Known limits
+    Only marks followed by more Latin text are reported; a Chinese mark closing
+    an English quotation inside a Chinese sentence is correct.
+    """
+    text = doc.text
+    for m in _LATIN_MARK.finditer(text):
+        i = m.start(1)
+        prev = text[max(0, m.start() - 8) : m.start()].rstrip()
+        if _HANZI.search(prev[-1:] or " "):
+            continue
+        stop = _CLAUSE_END.search(text, i + 1)
+        if _HANZI.search(text, i + 1, stop.start() if stop else len(text)):
+            continue
+        yield Hit(start=i, end=i + 1, message=f"full-width {m.group(1)!r} inside English text")
