@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 
 FAMILY_ORDER = ["encoding", "punctuation", "duplication", "numeric", "structure"]
-_KEY = "zhqa_state"
+SHOW = 100  # findings listed per failing item
 
 
 def pytest_addoption(parser: Any) -> None:
@@ -226,7 +226,10 @@ class ZhqaItem(pytest.Item):
         if errors:
             n = len(errors)
             head = f"{self.doc_id}: {n} {self.family} error{'s' if n > 1 else ''}"
-            raise ZhqaFailure("\n".join([head, *(_line(f) for f in found)]))
+            lines = [_line(f) for f in found[:SHOW]]
+            if len(found) > SHOW:
+                lines.append(f"  … {len(found) - SHOW} more (zhqa check {self.path.name} shows them all)")
+            raise ZhqaFailure("\n".join([head, *lines]))
 
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
         if isinstance(excinfo.value, ZhqaFailure):
