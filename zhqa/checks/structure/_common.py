@@ -1,0 +1,21 @@
+"""What every structure check shares: the cached parse of a document."""
+
+from __future__ import annotations
+
+from zhqa.schemas.document import Document
+from zhqa.text.page_flow import Flow, analyse
+
+
+def is_record(doc: Document) -> bool:
+    """A JSONL/JSON/Parquet record holds one article; a ``.txt`` file is a page."""
+    return doc.line is not None
+
+
+def flow(doc: Document) -> Flow:
+    """The parsed page (or record article) and its flow defects, parsed once per text."""
+    return analyse(doc.text, is_record(doc))
+
+
+def snippet(text: str, n: int = 16) -> str:
+    text = text.replace("\n", " ")
+    return text if len(text) <= n else text[: n - 1] + "…"
