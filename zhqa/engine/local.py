@@ -193,7 +193,12 @@ class LocalEngine:
             counts.by_severity["warning"],
             statuses,
         )
-        return RunResult(self.config, self.plan, summary, [doc_spool, corpus_spool], metrics, __version__)
+        res = RunResult(self.config, self.plan, summary, [doc_spool, corpus_spool], metrics, __version__)
+        # the rich reports (html, sarif) re-read documents in run order for their text and record line
+        res.extras["documents"] = lambda: (
+            d for _, d in self._documents(inputs, [InputStatus(source=i.source) for i in inputs])
+        )
+        return res
 
     def _corpus_phase(
         self, inputs: Sequence[Input], mapped: dict[str, list[MapItem]], counts: _Counts, spool: Spool

@@ -10,6 +10,10 @@ FORMATS: dict[str, tuple[str, str]] = {
     "text": ("zhqa.reports.text", "report.txt"),
     "json": ("zhqa.reports.json", "report.json"),
     "jsonl": ("zhqa.reports.jsonl", "findings.jsonl"),
+    "html": ("zhqa.reports.html", "index.html"),
+    "junit": ("zhqa.reports.junit", "junit.xml"),
+    "sarif": ("zhqa.reports.sarif", "report.sarif"),
+    "markdown": ("zhqa.reports.markdown", "summary.md"),
 }
 
 
