@@ -256,3 +256,9 @@ def _message(err: Any) -> str:
 @lru_cache(maxsize=8)
 def cached_validator(spec: str | None, root: str, text_field: str, id_field: str) -> RecordValidator:
     return make_validator(load_record_model(spec, Path(root), text_field, id_field))
+
+
+def validator_for(config: Any, loader: Callable[[str], type[BaseModel]] | None = None) -> RecordValidator:
+    """The record validator a :class:`~zhqa.schemas.config.SuiteConfig` asks for (``record_schema``)."""
+    model = load_record_model(config.record_schema, config.root, config.text_field, config.id_field, loader)
+    return make_validator(model)
