@@ -1,87 +1,58 @@
-"""This suite's data contract: the records and pages of our newspaper corpus.
+"""This suite's data contract: the pages and records of our newspaper corpus.
 
-Loaded by path from ``[tool.zhqa]`` (``schema = "schemas/news.py:NewsPage"``),
-with the public models of ``zhqa.schemas`` as the base, as any user's suite would.
+Loaded by path from ``[tool.zhqa]`` (``schema = "schemas/news.py:NewsPage"``;
+``record_schema = "schemas/news.py:NewsRecord"`` for record corpora). The
+models extend the public ones of ``zhqa.schemas``, as any user's suite would;
+the check X903 (``checks/pages.py``) validates every parsed page against them.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from typing import Literal
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, model_validator
+
+from zhqa.schemas.article import Article, Byline, Page
+from zhqa.schemas.record import Record
 
 HOUSE_ROLES = ("本报记者", "本报通讯员", "记者", "通讯员")
 _PAGE_NO = re.compile(r"^第\d{2}版$")
 
 
-class NewsRecord(BaseModel):
-    """One article as a JSONL/Parquet record of the corpus."""
-
-    model_config = ConfigDict(extra="allow")
-
-    id: str = Field(min_length=1)
-    text: str = Field(min_length=1)
-    title: str | None = None
-    date: dt.date | None = None
-    page: str | None = Field(default=None, description="版次, e.g. 第05版")
-    source: str | None = None
-    url: str | None = None
-
-    @field_validator("text")
-    @classmethod
-    def _not_blank(cls, v: str) -> str:
-        if not v.strip():
-            raise ValueError("text is blank")
-        return v
-
-    @field_validator("page")
-    @classmethod
-    def _page_no(cls, v: str | None) -> str | None:
-        if v is not None and not _PAGE_NO.match(v):
-            raise ValueError(f"page {v!r} is not like 第05版")
-        return v
+def _page_no(v: str) -> str:
+    if not _PAGE_NO.match(v):
+        raise ValueError(f"page {v!r} is not like 第05版")
+    return v
 
 
-class NewsByline(BaseModel):
-    """Who is credited, by house role (本报记者 康功 / 本报通讯员 姜海波 张萍)."""
+class NewsRecord(Record):
+    """One article as a JSONL/Parquet record: the default record plus our 版次 field."""
 
-    role: Literal["本报记者", "本报通讯员", "记者", "通讯员"]
-    names: list[str] = Field(min_length=1)
-
-
-class NewsArticle(BaseModel):
-    """One item of a page: a news story or a photo item."""
-
-    model_config = ConfigDict(extra="allow")
-
-    kind: Literal["news", "photo"]
-    title: str = Field(min_length=1)
-    kicker: str | None = None
-    subtitle: str | None = None
-    bylines: list[NewsByline] = Field(default_factory=list)
-    credit: str | None = None
-
-    @field_validator("credit")
-    @classmethod
-    def _credit(cls, v: str | None) -> str | None:
-        if v is not None and not v.rstrip().endswith("摄"):
-            raise ValueError("a photo credit ends with 摄")
-        return v
+    page: Annotated[str, AfterValidator(_page_no)] | None = None
 
 
-class NewsPage(BaseModel):
-    """A printed page: between one and twelve articles; photo items carry a credit."""
+def _roles(bylines: list[Byline]) -> list[str]:
+    return [c.role for b in bylines for c in b.credits if c.role not in HOUSE_ROLES]
 
-    model_config = ConfigDict(extra="allow")
 
-    articles: list[NewsArticle] = Field(min_length=1, max_length=12)
+class NewsArticle(Article):
+    """A story or photo item: house roles only; a photo item carries its credit (… 摄)."""
 
-    @field_validator("articles")
-    @classmethod
-    def _photos_credited(cls, v: list[NewsArticle]) -> list[NewsArticle]:
-        for a in v:
-            if a.kind == "photo" and not a.credit:
-                raise ValueError(f"photo item {a.title!r} has no credit")
-        return v
+    @model_validator(mode="after")
+    def _house_rules(self) -> NewsArticle:
+        bylines = [b for b in (self.byline, *self.extra_bylines) if b is not None]
+        bad = _roles(bylines)
+        if bad:
+            raise ValueError(f"byline role {bad[0]} is not one of {'、'.join(HOUSE_ROLES)}")
+        if self.kind == "photo" and not any(b.photo for b in bylines):
+            raise ValueError("photo item without a credit (… 摄)")
+        if self.kind == "news" and self.title is None and not self.paragraphs:
+            raise ValueError("news item with neither title nor text")
+        return self
+
+
+class NewsPage(Page):
+    """A printed page of our paper: its articles follow the house rules."""
+
+    articles: list[NewsArticle]  # type: ignore[assignment]
