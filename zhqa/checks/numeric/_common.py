@@ -1,0 +1,130 @@
+"""Shared helpers of the N4xx checks: numbered sentences, clauses, hits."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from zhqa.schemas.document import Document
+from zhqa.schemas.finding import Hit, Related, Severity
+from zhqa.text.numbers import HAS_NUMBER, Num, scan
+from zhqa.text.sentences import sentences
+
+BREAK = re.compile(r"[，,；;：:。！？!?]")
+TIME_UNITS = frozenset(
+    ["年", "月", "日", "天", "时", "小时", "分钟", "秒", "岁", "号", "周", "届", "倍", "分", "成", "度", "大"]
+)
+COUNT_UNITS = frozenset(
+    [
+        "人",
+        "名",
+        "位",
+        "个",
+        "家",
+        "户",
+        "所",
+        "座",
+        "项",
+        "件",
+        "条",
+        "只",
+        "头",
+        "辆",
+        "台",
+        "套",
+        "次",
+        "场",
+        "场次",
+        "人次",
+        "架次",
+        "户次",
+        "亩",
+        "吨",
+        "篇",
+        "部",
+        "本",
+        "张",
+        "种",
+        "类",
+        "批",
+        "支",
+        "队",
+        "处",
+        "间",
+        "栋",
+        "幢",
+        "套",
+        "块",
+        "份",
+        "笔",
+        "起",
+        "例",
+        "株",
+        "棵",
+        "款",
+        "枚",
+        "颗",
+        "艘",
+        "架",
+        "门",
+        "所",
+        "村",
+        "镇",
+        "县",
+    ]
+)
+
+
+class Sent:
+    """A sentence with its numbers (absolute offsets)."""
+
+    __slots__ = ("nums", "start", "text")
+
+    def __init__(self, start: int, text: str, nums: Sequence[Num]) -> None:
+        self.start, self.text, self.nums = start, text, tuple(nums)
+
+    def between(self, a: int, b: int) -> str:
+        """Sentence text between absolute offsets ``a`` and ``b``."""
+        return self.text[a - self.start : b - self.start]
+
+
+@lru_cache(maxsize=4)
+def numbered(text: str) -> tuple[Sent, ...]:
+    """Sentences of ``text`` that contain numbers, with the numbers found."""
+    out = []
+    for s in sentences(text):
+        if HAS_NUMBER.search(s.text):
+            nums = scan(s.text, s.start)
+            if nums:
+                out.append(Sent(s.start, s.text, nums))
+    return tuple(out)
+
+
+def in_quote(text: str, pos: int) -> bool:
+    """True when ``pos`` lies inside “…” quoted speech (within its paragraph)."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    head = text[line_start:pos]
+    return head.count("“") > head.count("”")
+
+
+def hit(
+    doc: Document,
+    start: int,
+    end: int,
+    message: str,
+    related: Sequence[Num | tuple[int, int]] = (),
+    severity: Severity | None = None,
+    **kw: object,
+) -> Hit:
+    rel = [
+        Related(doc_id=doc.id, start=r.start, end=r.end)
+        if isinstance(r, Num)
+        else Related(doc_id=doc.id, start=r[0], end=r[1])
+        for r in related
+    ]
+    return Hit(start=start, end=end, message=message, related=rel, severity=severity, **kw)  # type: ignore[arg-type]
+
+
+def fmt(n: Num) -> str:
+    return f"{n.text}{n.unit}"

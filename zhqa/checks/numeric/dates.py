@@ -1,0 +1,127 @@
+"""N404/N409: impossible dates, times and weekdays; year arithmetic that disagrees."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Iterator
+
+from zhqa.checks.numeric._common import hit, in_quote
+from zhqa.checks.registry import Bad, Good, check
+from zhqa.schemas.document import Document
+from zhqa.schemas.finding import Hit
+from zhqa.text.numbers import parse_number
+
+_N = r"[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3}"
+_Y = r"[0-9]{4}|[〇零一二三四五六七八九]{4}"
+DATE = re.compile(
+    rf"(?<![0-9０-９.个第每])(?<![0-9０-９][\-~～—–至到])(?:(?P<y>{_Y})年)?(?P<m>{_N})月(?!份?[以之]?[内前后间龄大])(?:(?P<d>{_N})(?:日|号(?![线楼院文令机位码]))(?!内))?"
+    r"(?:\s*[（(](?:星期|周)(?P<w>[一二三四五六日天])[）)]|，?(?:星期|周)(?P<w2>[一二三四五六日天]))?"
+)
+TIME = re.compile(
+    r"(?<![小0-9.:：第每])(?P<h>[0-9]{1,2})时(?:(?P<min>[0-9]{1,3})分)?(?![间期代候速段刻节尚装效区差])"
+)
+_LUNAR = re.compile(r"农历|阴历|夏历|正月|腊月|藏历|回历|伊斯兰历")
+_WEEK = "一二三四五六日"
+YEARS_AGO = re.compile(
+    r"(?P<ref>[12][0-9]{3})年[^。！？\n]{0,60}?(?<![0-9多余])(?P<n>[0-9]{1,3})年前[，,的（(]?(?:即|也就是|正是)?(?P<y>[12][0-9]{3})年"
+)
+
+
+def _num(s: str | None) -> int | None:
+    if not s:
+        return None
+    v = parse_number(s)
+    return int(v) if v is not None and v == int(v) else None
+
+
+def _date_problem(m: re.Match[str], text: str) -> str | None:
+    y, mo, d = _num(m.group("y")), _num(m.group("m")), _num(m.group("d"))
+    if mo is None or _LUNAR.search(text, max(0, m.start() - 12), m.start() + 2):
+        return None
+    if not 1 <= mo <= 12:
+        return f"month {mo} does not exist"
+    if d is None:
+        return None
+    last = (
+        calendar.monthrange(y, mo)[1]
+        if y and y >= 1583
+        else (29 if mo == 2 else calendar.monthrange(2001, mo)[1])
+    )
+    if not 1 <= d <= last:
+        return f"{mo}月 has no day {d}" + (f" in {y}" if y and mo == 2 and d == 29 else "")
+    w = m.group("w") or m.group("w2")
+    if w and y and y >= 1583:
+        actual = dt.date(y, mo, d).weekday()
+        if _WEEK.index("日" if w == "天" else w) != actual:
+            return f"{y}-{mo:02d}-{d:02d} is a 星期{_WEEK[actual]}, not 星期{w}"
+    return None
+
+
+@check(
+    code="N404",
+    name="invalid-date",
+    severity="error",
+    examples=[
+        Bad("2026年3月25日（星期二），会议在京召开。"),
+        Bad("报名截止到2月30日。"),
+        Good("2026年3月25日（星期三），会议在京召开；农历二月三十，天气晴。"),
+        Good("请在30日内提交材料，会议于10时30分开始。", why="a duration, a valid time"),
+    ],
+)
+def invalid_date(doc: Document) -> Iterator[Hit]:
+    """An impossible date or time (`2月30日`, `13月`, `4月31日`, `25时`) or a wrong weekday.
+
+    ## Why is this bad?
+    The date is wrong: a typo in the day or month, or a weekday copied from another
+    date. Readers and models take dates at face value.
+
+    ## Known limits
+    Lunar dates (`农历`) and durations (`30日内`, `3个月`) are skipped; weekdays are checked only
+    when the year is written.
+    """
+    text = doc.text
+    if "月" in text:
+        for m in DATE.finditer(text):
+            problem = None if in_quote(text, m.start()) else _date_problem(m, text)
+            if problem:
+                yield hit(doc, m.start(), m.end(), f"invalid date {m.group()}: {problem}")
+    if "时" in text:
+        for m in TIME.finditer(text):
+            h, mi = int(m.group("h")), m.group("min")
+            if h > 24 or (mi is not None and (int(mi) >= 60 or (h == 24 and int(mi)))):
+                yield hit(doc, m.start(), m.end(), f"invalid time {m.group()}")
+
+
+@check(
+    code="N409",
+    name="temporal-inconsistency",
+    severity="info",
+    examples=[
+        Bad("2025年9月3日，他想起20年前的2015年，那时他刚到北京。"),
+        Good("2025年9月3日，他想起20年前的2005年，那时他刚到北京。"),
+    ],
+)
+def temporal_inconsistency(doc: Document) -> Iterator[Hit]:
+    """Year arithmetic that disagrees: `2025年…20年前的2015年`.
+
+    ## Why is this bad?
+    One of the years or the interval is wrong; the reader cannot tell which.
+
+    ## Known limits
+    Only a reference year and `N年前` with its year in one sentence are compared;
+    `20多年前` and other approximations are skipped.
+    """
+    if "年前" not in doc.text:
+        return
+    for m in YEARS_AGO.finditer(doc.text):
+        ref, n, y = int(m.group("ref")), int(m.group("n")), int(m.group("y"))
+        if abs(ref - n - y) > 1:
+            yield hit(
+                doc,
+                m.start("n"),
+                m.end("y") + 1,
+                f"{n}年前 counted from {ref}年 is {ref - n}年, not {y}年",
+                [(m.start("ref"), m.end("ref") + 1)],
+            )

@@ -1,0 +1,109 @@
+"""N408: a counted enumeration (`三个统一：A、B、C`) whose items do not match the count."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from zhqa.checks.numeric._common import hit
+from zhqa.checks.registry import Bad, Good, check
+from zhqa.schemas.document import Document
+from zhqa.schemas.finding import Hit
+from zhqa.text.numbers import parse_number
+
+_N = r"(?<![0-9第一二三四五六七八九十百千万零两每])(?P<n>[两二三四五六七八九十]|[2-9]|1[0-9])"
+COLON = re.compile(
+    _N + r"(?P<u>个|项|大|条|种|类|方面|点)(?P<head>[^，,。；;：:、“”]{0,8})[：:](?P<body>[^\n]*)"
+)
+BEFORE = re.compile(
+    r"(?:(?<=[，,。；;：:\s（(“”])|^)(?P<items>(?:[^，,。；;：:、“”（）()\s]{1,6}、)+[^，,。；;：:、“”（）()\s]{1,8}?)(?P<deng>等)?"
+    + _N
+    + r"(?P<u>个|项|大|类|地|国|省|市|县)(?![月年日天人次名家])"
+)
+_MARKER = re.compile(r"[一二三四五六七八九十]是")
+_ORDINALS = "一二三四五六七八九十"
+_DIGIT = re.compile(r"[0-9一二三四五六七八九十两]")
+_CONJ = re.compile(r"和|及|与|以及")
+_VERBISH = re.compile(r"[了的有在是为将把被对向从到或们]")
+
+
+def _counts(items: list[str]) -> set[int]:
+    m = len(items)
+    return {m, m + 1} if _CONJ.search(items[-1]) else {m}
+
+
+def _colon_items(body: str, n: int) -> set[int] | None:
+    """Items after the colon: ``一是…二是…`` markers, or a ``、`` list ending the sentence."""
+    if "等" in body.split("。")[0] or "……" in body:
+        return None
+    for style in ("{}是", "第{}"):
+        if body.startswith(style.format("一")):
+            k = 0
+            while k < 10 and style.format(_ORDINALS[k]) in body:
+                k += 1
+            if k > n:  # fewer markers may continue in other words (三就是, 另一种)
+                return {k}
+            return None
+    body = re.split(r"[。！？]", body)[0]
+    if "、" in body and not re.search(r"[，,；;]", body):
+        return _counts(body.split("、"))
+    return None
+
+
+@check(
+    code="N408",
+    name="enumeration-count-mismatch",
+    severity="warning",
+    examples=[
+        Bad("实现了“四个统一”：评价标准统一、认定流程统一、技能证书统一。"),
+        Bad("建立覆盖刺绣、编织、酿造、雕刻三大领域的人才信息库。"),
+        Good("实现了“三个统一”：评价标准统一、认定流程统一、技能证书统一。"),
+        Good("覆盖刺绣、编织、酿造、雕刻等八大领域。", why="closed with 等"),
+    ],
+)
+def enumeration_count_mismatch(doc: Document) -> Iterator[Hit]:
+    """A count (`三个统一：`, `四大领域`) next to an enumeration of a different number of items.
+
+    ## Why is this bad?
+    An item was dropped or added without updating the count (or the reverse); one of them is wrong.
+
+    ## Known limits
+    Enumerations closed with `等`, lists with clauses (`，`) inside, and lists whose last
+    item may hold two (`A、B和C`) are read conservatively.
+    """
+    text = doc.text.replace("”", " ").replace("“", " ") if "“" in doc.text else doc.text
+    for m in COLON.finditer(text):
+        n = parse_number(m.group("n"))
+        got = None if n is None else _colon_items(m.group("body"), int(n))
+        if n is not None and got and int(n) not in got:
+            yield hit(
+                doc,
+                m.start("n"),
+                m.end("head"),
+                f"{m.group('n')}{m.group('u')} announced, {min(got)} items follow",
+            )
+    if "、" not in text:
+        return
+    for m in BEFORE.finditer(text):
+        if m.group("deng"):
+            continue
+        items = m.group("items").split("、")
+        lens = [len(i) for i in items[1:]]  # the first item may carry a verb (覆盖刺绣)
+        if (
+            any(_DIGIT.search(i) for i in items)
+            or len(items[-1]) < 2
+            or _VERBISH.search(items[-1])
+            or _CONJ.match(items[-1])
+            or max(lens) - min(lens) > 2
+        ):
+            continue
+        n = parse_number(m.group("n"))
+        got = _counts(items)
+        if n is not None and int(n) not in got:
+            yield hit(
+                doc,
+                m.start("n"),
+                m.end("u"),
+                f"{m.group('n')}{m.group('u')} counts {min(got)} items",
+                [(m.start("items"), m.end("items"))],
+            )

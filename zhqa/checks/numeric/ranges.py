@@ -1,0 +1,126 @@
+"""N403/N411: ranges ``A～B`` (inverted, or the multiplier written only after B)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from itertools import pairwise
+
+from zhqa.checks.numeric._common import Sent, fmt, hit, numbered
+from zhqa.checks.registry import Bad, Good, check
+from zhqa.schemas.document import Document
+from zhqa.schemas.finding import Fix, Hit
+from zhqa.text.numbers import Num
+
+_SEP = re.compile(r"^\s*(?:[～~〜—–]|——|至|到|-|－)\s*$")
+_CYCLIC = frozenset(["月", "日", "号", "时", "点", "周", "分", "秒"])
+
+
+def ranges(s: Sent) -> Iterator[tuple[Num, Num, str]]:
+    """Adjacent pairs ``A sep B`` of the sentence (not changes like ``从A到B``)."""
+    for a, b in pairwise(s.nums):
+        sep = s.between(a.end, b.start)
+        if not _SEP.match(sep) or a.ordinal or b.ordinal:
+            continue
+        before = s.text[max(0, a.start - s.start - 1) : a.start - s.start]
+        after = s.text[b.end - s.start : b.end - s.start + 1]
+        if before in ("-", "－", "负", "从", "由", "/", ".", ":", "：") or after in (
+            "-",
+            "－",
+            "/",
+            ".",
+            ":",
+        ):
+            continue  # negatives, changes, dates 2019-01-05, scores 3-1, ratios
+        if sep.strip() in ("-", "－", "–", "—") and not (b.unit or b.text[-1] in "万亿"):
+            continue
+        if "零下" in s.text[max(0, a.start - s.start - 2) : a.start - s.start]:
+            continue
+        yield a, b, sep.strip()
+
+
+def _years_ago(s: Sent, a: Num, b: Num) -> bool:
+    """距今13000到10000年, 7000～5000年前, 前64年~17年, 1974–75: descending by nature."""
+    head = s.text[max(0, a.start - s.start - 12) : a.start - s.start]
+    tail = s.text[b.end - s.start : b.end - s.start + 3]
+    return (
+        "距今" in head or head.endswith("前") or "前" in tail or (a.value >= 1000 > b.value and b.value < 100)
+    )
+
+
+def _mult(n: Num) -> str:
+    return n.text[-1] if n.text[-1] in "万亿" and not n.chinese else ""
+
+
+@check(
+    code="N403",
+    name="inverted-range",
+    severity="warning",
+    examples=[
+        Bad("今年计划招聘50～30人。"),
+        Good("破损率降低3%～5%，今年计划招聘20—30人。"),
+        Good("2024—2025年度工作要点。", why="ascending years"),
+    ],
+)
+def inverted_range(doc: Document) -> Iterator[Hit]:
+    """A range `A～B` (also `A—B`, `A至B`, `A到B`) whose lower bound is not below its upper bound.
+
+    Bounds are compared after scaling: in `9～16亿` the 9 means 9亿.
+
+    ## Why is this bad?
+    A range is written from low to high (GB/T 15835); `50～30人` is a typo or swapped bounds.
+
+    ## Known limits
+    Times, days and months wrap (`22时至6时`, `12月至次年3月`) and are not compared; nor are
+    negative bounds or changes (`从10人到5人`).
+    """
+    for s in numbered(doc.text):
+        for a, b, _ in ranges(s):
+            if a.unit in _CYCLIC or b.unit in _CYCLIC or (a.unit and b.unit and a.unit != b.unit):
+                continue
+            if not (b.unit or _mult(b)) or _years_ago(s, a, b):
+                continue
+            av = a.value
+            if not a.unit and _mult(b) and not any(c in a.text for c in "十百千万亿"):
+                av = a.value * (10_000 if _mult(b) == "万" else 100_000_000)
+            if av >= b.value:
+                yield hit(doc, a.start, b.end, f"inverted range: {fmt(a)} is not below {fmt(b)}", [a, b])
+
+
+@check(
+    code="N411",
+    name="range-unit-omission",
+    severity="error",
+    fix="always",
+    examples=[
+        Bad("破损率降低3～5%。", fixed="破损率降低3%～5%。"),
+        Bad("预计投资9～16亿元。", fixed="预计投资9亿～16亿元。"),
+        Good("破损率降低3%～5%，单件重100～150kg，每批20～30人。"),
+    ],
+)
+def range_unit_omission(doc: Document) -> Iterator[Hit]:
+    """A range whose `%`, `万` or `亿` is written only after the upper bound (`3～5%`, `13～17万元`).
+
+    ## Why is this bad?
+    GB/T 15835-2011 5.1.3: `3～5%` reads as "3 to 5 percent" only by guessing; literally it
+    is 3 to 0.05. Write `3%～5%`, `9亿～16亿`. Plain units may be dropped (`20～30人`).
+
+    ## References
+    GB/T 15835-2011, 5.1.3.
+    """
+    for s in numbered(doc.text):
+        for a, b, _ in ranges(s):
+            if a.unit or any(c in a.text for c in "十百千万亿") or a.chinese != b.chinese:
+                continue
+            mark = "%" if b.percent and not b.text.startswith("百分之") else _mult(b)
+            if not mark:
+                continue
+            end = a.num_end
+            yield hit(
+                doc,
+                a.start,
+                b.end,
+                f"range {doc.text[a.start : b.end]} writes {mark} only after its upper bound",
+                [b],
+                fix=Fix(replacement=mark, start=end, end=end, title=f"write {mark} after both bounds"),
+            )

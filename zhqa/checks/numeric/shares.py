@@ -1,0 +1,147 @@
+"""N405/N412/N413: shares above 100%, percent vs percentage point, fold decreases."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+
+from zhqa.checks.numeric._common import BREAK, fmt, hit, in_quote, numbered
+from zhqa.checks.registry import Bad, Good, check
+from zhqa.schemas.document import Document
+from zhqa.schemas.finding import Hit, Severity
+from zhqa.text.numbers import NUMBER, parse_number
+
+_SHARE = re.compile(r"占比|比重|份额|比例|占")
+_NOT_SHARE = re.compile(
+    r"增|涨|提高|上升|同比|环比|完成|相当于|去年|上年|同期|计划|目标|超额|为原|是原|负债|倍"
+)
+_CHANGE = "提高|增加|上升|增长|提升|下降|降低|减少|回落|下滑"
+PP = re.compile(
+    rf"(?:从|由)(?P<a>{NUMBER})[%％](?P<v1>{_CHANGE})?(?:到|至)(?P<b>{NUMBER})[%％][，,]?"
+    rf"[^。；;%％]{{0,12}}?(?P<v2>{_CHANGE})了?(?:约)?(?P<c>{NUMBER})[%％]"
+)
+FOLD_DOWN = re.compile(rf"(?:降低|减少|下降|缩小|缩减|下跌|降|减)了?(?:约|近)?(?P<n>{NUMBER})倍")
+FOLD_UP = re.compile(
+    rf"(?:从|由)(?P<a>{NUMBER})(?P<u>[^\d，,。；;从由]{{0,3}}?)(?:增加|增长|提高|上升|增)(?:到|至)(?P<b>{NUMBER})"
+    rf"(?P=u)[，,]?(?:增加|增长|提高|上升)了(?P<n>{NUMBER})倍"
+)
+
+
+@check(
+    code="N405",
+    name="percentage-out-of-range",
+    severity="warning",
+    examples=[
+        Bad("该市新能源汽车销量占全省的比重为105%。"),
+        Good("全年营收同比增长150%，占全省的比重为35%。", why="a growth rate may exceed 100%"),
+        Good("产量为去年同期的120%。", why="a comparison, not a share"),
+    ],
+)
+def percentage_out_of_range(doc: Document) -> Iterator[Hit]:
+    """A share or proportion (`占…`, `比重`, `比例为`) above 100% or below 0.
+
+    ## Why is this bad?
+    A part cannot be more than the whole: the percentage or the base is wrong.
+
+    ## Known limits
+    Growth rates, completion rates and comparisons (`为去年的120%`) are not shares.
+    """
+    for s in numbered(doc.text):
+        for n in s.nums:
+            if not n.percent or 0 <= n.value <= 100:
+                continue
+            head = s.text[: n.start - s.start]
+            clause = head[max((m.end() for m in BREAK.finditer(head)), default=0) :]
+            if _SHARE.search(clause) and not _NOT_SHARE.search(clause):
+                yield hit(doc, n.start, n.end, f"a share of {fmt(n)} is outside 0–100%")
+
+
+def _dec(s: str) -> Decimal:
+    v = parse_number(s)
+    return v if v is not None else Decimal(-1)
+
+
+def _half(s: str) -> Decimal:
+    return Decimal(1).scaleb(-len(s.split(".")[1])) / 2 if "." in s else Decimal("0.5")
+
+
+@check(
+    code="N412",
+    name="percent-vs-percentage-point",
+    severity="warning",
+    examples=[
+        Bad("优良率从12%提高到15%，提高了3%。"),
+        Good("优良率从12%提高到15%，提高了3个百分点。"),
+        Good("优良率从12%提高到15%，提高了25%。", why="a correct relative change"),
+    ],
+)
+def percent_vs_point(doc: Document) -> Iterator[Hit]:
+    """A difference of two percentages written as a percent (`从12%提高到15%，提高了3%`).
+
+    ## Why is this bad?
+    15% is 3 percentage points above 12%, but 25% more. `提高了3%` states a
+    relative change of 3%, which is false.
+
+    ## References
+    GB/T 15835-2011; statistical usage of 百分点.
+    """
+    if "%" not in doc.text and "％" not in doc.text:
+        return
+    for m in PP.finditer(doc.text):
+        a, b, c = _dec(m.group("a")), _dec(m.group("b")), _dec(m.group("c"))
+        if a <= 0 or c < 0:
+            continue
+        tol = _half(m.group("a")) + _half(m.group("b")) + _half(m.group("c"))
+        if abs(c - abs(b - a)) <= tol and abs(c - abs(b - a) / a * 100) > tol * 4:
+            yield hit(
+                doc,
+                m.start("c"),
+                m.end("c") + 1,
+                f"{m.group('c')}% is the difference in percentage points; write {m.group('c')}个百分点",
+                [(m.start("a"), m.end("b") + 1)],
+            )
+
+
+@check(
+    code="N413",
+    name="fold-decrease",
+    severity="warning",
+    examples=[
+        Bad("新工艺使能耗降低了3倍。"),
+        Bad("产量由100吨增加到200吨，增加了3倍。"),
+        Good("新工艺使能耗降低了三分之二，产量由100吨增加到300吨，增加了2倍。"),
+    ],
+)
+def fold_decrease(doc: Document) -> Iterator[Hit]:
+    """A fold decrease `降低/减少/下降N倍` (a decrease cannot be N-fold) or `增加了N倍` that disagrees with its values.
+
+    ## Why is this bad?
+    "Reduced 3-fold" has no exact meaning in Chinese usage (GB/T 15835 notes on 倍数);
+    write the result (`降至三分之一`) or a percentage. For `由A增加到B，增加了N倍`, N must
+    be B/A − 1 (or, loosely, B/A).
+
+    ## Known limits
+    Inside quoted speech the finding is reported at info level.
+    """
+    if "倍" not in doc.text:
+        return
+    for m in FOLD_DOWN.finditer(doc.text):
+        sev = Severity.info if in_quote(doc.text, m.start()) else None
+        yield hit(
+            doc, m.start(), m.end(), f"a decrease cannot be {m.group('n')}-fold: {m.group()}", severity=sev
+        )
+    for m in FOLD_UP.finditer(doc.text):
+        a, b, n = parse_number(m.group("a")), parse_number(m.group("b")), parse_number(m.group("n"))
+        if not a or b is None or n is None or b <= a:
+            continue
+        ratio = b / a
+        tol = max(Decimal("0.05") * ratio, Decimal("0.05"))
+        if abs(n - (ratio - 1)) > tol and abs(n - ratio) > tol:
+            yield hit(
+                doc,
+                m.start("n"),
+                m.end(),
+                f"from {m.group('a')} to {m.group('b')} is {ratio - 1:.2f} times more, not {m.group('n')}倍",
+                [(m.start("a"), m.end("b"))],
+            )

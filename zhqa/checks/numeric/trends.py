@@ -1,0 +1,111 @@
+"""N407: a stated trend (`由A增至B`, `增长X%`) that its own numbers contradict."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+
+from zhqa.checks.numeric._common import TIME_UNITS, Sent, fmt, hit, numbered
+from zhqa.checks.registry import Bad, Good, check
+from zhqa.schemas.document import Document
+from zhqa.schemas.finding import Hit
+from zhqa.text.numbers import Num
+
+_UP = "增至|增加到|增加至|增长到|增长至|提高到|提高至|上升到|上升至|提升到|提升至|扩大到|扩大至|升至|涨至|涨到|增到"
+_DOWN = "降至|降到|降低到|降低至|减少到|减少至|下降到|下降至|减至|缩小到|缩小至|回落到|回落至|下滑至|跌至|跌到|缩减至|缩减到"
+VERB = re.compile(rf"(?P<up>{_UP})|(?P<down>{_DOWN})")
+_RISE = ("增长", "增加", "提高", "上升", "提升")
+STATED = re.compile(
+    r"^[，,]?\s*(?:同比|比上年|年均)?(?P<v>增长|增加|提高|上升|提升|下降|降低|减少|回落)了?(?:约)?$"
+)
+
+
+def _compatible(a: Num, b: Num) -> bool:
+    if a.unit in TIME_UNITS or b.unit in TIME_UNITS or a.ordinal or b.ordinal:
+        return False
+    return a.unit == b.unit or not a.unit or (b.unit and not a.unit)
+
+
+def trends(s: Sent) -> Iterator[tuple[Num, Num, bool, re.Match[str]]]:
+    """``(A, B, up, verb)`` for each ``由/从 A … 增至/降至 B`` in the sentence."""
+    for v in VERB.finditer(s.text):
+        vs = s.start + v.start()
+        head = s.text[: v.start()]
+        k = max(head.rfind("由"), head.rfind("从"))
+        if k < 0 or v.start() - k > 24 or any(c in head[k:] for c in "，,；;。"):
+            continue
+        before = [n for n in s.nums if s.start + k < n.start and n.end <= vs]
+        after = [
+            n
+            for n in s.nums
+            if n.start >= s.start + v.end()
+            and not any(c in s.between(s.start + v.end(), n.start) for c in "，,；;。")
+        ]
+        if not before or not after:
+            continue
+        a = before[-1]
+        b = next((n for n in after if _compatible(a, n)), None)
+        if b is not None and _compatible(a, b) and a.percent == b.percent:
+            yield a, b, v.group("up") is not None, v
+
+
+def _stated(s: Sent, b: Num) -> Num | None:
+    for n in s.nums:
+        if n.start > b.end and n.percent and STATED.match(s.between(b.end, n.start)):
+            return n
+    return None
+
+
+@check(
+    code="N407",
+    name="trend-contradiction",
+    severity="error",
+    examples=[
+        Bad("带动玉米种植户由70余户增至20余户。"),
+        Bad("人均收入由8000元增至12000元，增长20%。"),
+        Good("带动玉米种植户由20余户增至70余户，人均收入由8000元增至1万元，增长25%。"),
+    ],
+)
+def trend_contradiction(doc: Document) -> Iterator[Hit]:
+    """A trend `由A增至B` with B ≤ A, `由A降至B` with B ≥ A, or a stated `增长X%` its endpoints contradict.
+
+    Approximate endpoints (`20余户`, `约`) and rounding are tolerated: only a
+    contradiction outside every tolerance fires.
+
+    ## Why is this bad?
+    The direction or the size of the change is wrong: one of the three numbers is a typo.
+
+    ## Known limits
+    Endpoints must be in one clause and in the same unit; percentage endpoints are left to N412.
+    """
+    for s in numbered(doc.text):
+        for a, b, up, _verb in trends(s):
+            if a.hi is None or b.hi is None:
+                continue
+            if (up and b.hi <= a.lo) or (not up and b.lo >= a.hi):
+                word = "rise" if up else "fall"
+                yield hit(
+                    doc, a.start, b.end, f"a {word} from {fmt(a)} to {fmt(b)} contradicts itself", [a, b]
+                )
+                continue
+            c = _stated(s, b)
+            if c is None or a.percent or a.lo <= 0:
+                continue
+            lo = (b.lo / a.hi - 1) * 100
+            hi = (b.hi / a.lo - 1) * 100
+            sign = 1 if STATED.match(s.between(b.end, c.start)).group("v") in _RISE else -1  # type: ignore[union-attr]
+            half = Decimal("0.5") if "." not in c.text else Decimal("0.05")
+            m_lo, m_hi = c.lo - half, None if c.hi is None else c.hi + half
+            if sign > 0:
+                c_lo, c_hi = m_lo, m_hi
+            else:
+                c_lo, c_hi = (None if m_hi is None else -m_hi), -m_lo
+            if (c_hi is not None and c_hi < lo) or (c_lo is not None and c_lo > hi):
+                yield hit(
+                    doc,
+                    c.start,
+                    c.end,
+                    f"{fmt(c)} disagrees with {fmt(a)} → {fmt(b)} (a change of {lo:.1f}%–{hi:.1f}%)",
+                    [a, b],
+                )

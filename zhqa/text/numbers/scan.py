@@ -1,0 +1,251 @@
+"""Find the numbers of a text: value, tolerance interval, unit, kind and character span."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from zhqa.text.numbers.parse import DIGITS, is_chinese, parse_number
+
+_A = r"[0-9０-９]+(?:,[0-9]{3})*(?:[.．][0-9０-９]+)?"
+_CN = "〇零一二两三四五六七八九十百千万亿"
+NUMBER = rf"{_A}(?:[十百千万亿]+(?:零?[0-9]+[十百千万亿]+)*)?|[{_CN}]+"
+UNITS = sorted(
+    [
+        "个百分点",
+        "百分点",
+        "平方公里",
+        "平方千米",
+        "平方米",
+        "立方米",
+        "公里",
+        "千米",
+        "千克",
+        "公斤",
+        "公顷",
+        "万元",
+        "亿元",
+        "美元",
+        "欧元",
+        "英镑",
+        "港元",
+        "日元",
+        "元",
+        "人次",
+        "场次",
+        "架次",
+        "户次",
+        "人",
+        "名",
+        "位",
+        "个",
+        "家",
+        "户",
+        "所",
+        "座",
+        "项",
+        "件",
+        "条",
+        "只",
+        "头",
+        "辆",
+        "台",
+        "套",
+        "次",
+        "场",
+        "亩",
+        "吨",
+        "米",
+        "岁",
+        "年",
+        "月",
+        "日",
+        "天",
+        "小时",
+        "分钟",
+        "秒",
+        "倍",
+        "篇",
+        "部",
+        "本",
+        "张",
+        "种",
+        "类",
+        "批",
+        "支",
+        "队",
+        "处",
+        "间",
+        "栋",
+        "幢",
+        "层",
+        "片",
+        "块",
+        "份",
+        "笔",
+        "起",
+        "例",
+        "株",
+        "棵",
+        "斤",
+        "克",
+        "度",
+        "时",
+        "号",
+        "周",
+        "届",
+        "轮",
+        "单",
+        "款",
+        "枚",
+        "颗",
+        "艘",
+        "架",
+        "门",
+        "节",
+        "首",
+        "集",
+        "床",
+        "%",
+        "％",
+        "‰",
+        "村",
+        "镇",
+        "县",
+        "省",
+        "市",
+        "国",
+        "所",
+        "方",
+        "大",
+        "成",
+        "分",
+    ],
+    key=len,
+    reverse=True,
+)
+_RE = re.compile(
+    r"(?P<pre>约为|大约|约|将近|接近|近|超过|超|逾|不到|不足)?(?P<pct>百分之)?"
+    rf"(?P<num>{NUMBER})(?P<suf>余|多|来)?(?P<unit>{'|'.join(map(re.escape, UNITS))})?"
+    r"(?P<suf2>多)?(?P<post>左右|上下|以上|以下|以内|许)?"
+)
+HAS_NUMBER = re.compile(rf"[0-9０-９{_CN}]")
+PERCENT = {"%", "％"}
+_WIDE = Decimal("0.2")
+
+
+@dataclass(frozen=True, slots=True)
+class Num:
+    """One number: ``[start, end)`` covers it with its markers and unit."""
+
+    start: int
+    end: int
+    num_start: int
+    num_end: int
+    text: str
+    value: Decimal
+    lo: Decimal
+    hi: Decimal | None  # None: unbounded above (超, 以上)
+    unit: str
+    chinese: bool
+    approx: bool
+    ordinal: bool
+    percent: bool
+
+    def disjoint(self, lo: Decimal, hi: Decimal | None) -> bool:
+        """True when ``[lo, hi]`` cannot overlap this number's interval."""
+        return (hi is not None and hi < self.lo) or (self.hi is not None and lo > self.hi)
+
+
+def _ulp(text: str) -> Decimal:
+    """Half the unit of the last written digit, scaled by 万/亿 (rounding tolerance)."""
+    mult = Decimal(1)
+    for ch, m in (("亿", 100_000_000), ("万", 10_000)):
+        if text.endswith(ch):
+            mult = Decimal(m)
+            if text.endswith("万亿"):
+                mult = Decimal(10**12)
+            break
+    core = text.rstrip("万亿").replace("．", ".")
+    if "." in core and core.replace(".", "").replace(",", "").isdigit():
+        return mult * Decimal(1).scaleb(-len(core.split(".")[1])) / 2
+    return mult / 2 if mult > 1 else Decimal(0)
+
+
+def _magnitude(value: Decimal, text: str) -> Decimal:
+    """The step 余/多 add: 20余 -> 10, 300余 -> 100, 1.97万余 -> 100, 一个多 -> 1."""
+    half = _ulp(text)
+    if half:
+        return half * 2
+    n = int(value)
+    step = 1
+    while n and n % 10 == 0:
+        n //= 10
+        step *= 10
+    return Decimal(step)
+
+
+def _interval(value: Decimal, text: str, pre: str, suf: str, post: str) -> tuple[Decimal, Decimal | None]:
+    half = _ulp(text)
+    lo, hi = value - half, value + half
+    if suf:
+        hi = value + _magnitude(value, text)
+    hi_out: Decimal | None = hi
+    if pre in ("超过", "超", "逾") or post == "以上":
+        lo, hi_out = value, None
+    elif pre in ("不到", "不足") or post in ("以下", "以内"):
+        lo, hi_out = Decimal(0), value
+    elif pre in ("近", "将近", "接近"):
+        lo, hi_out = value * (1 - _WIDE), value
+    elif pre in ("约", "大约", "约为") or post in ("左右", "上下", "许") or suf == "来":
+        lo, hi_out = value * (1 - _WIDE), value * (1 + _WIDE)
+    return lo, hi_out
+
+
+def scan(text: str, base: int = 0) -> list[Num]:
+    """Numbers in ``text`` (offsets shifted by ``base``), skipping Latin-bound codes like ``COVID-19``."""
+    if not HAS_NUMBER.search(text):
+        return []
+    out: list[Num] = []
+    for m in _RE.finditer(text):
+        num = m.group("num")
+        unit = m.group("unit") or ""
+        pre, suf, post = m.group("pre") or "", m.group("suf") or "", m.group("post") or ""
+        pct = bool(m.group("pct")) or unit in PERCENT
+        s, e = m.start("num"), m.end("num")
+        chinese = is_chinese(num)
+        if chinese:
+            if not any(c in DIGITS for c in num) and not (pre or suf or pct):
+                continue  # 千万, 百姓: place words alone are not numbers
+            if not (unit or pct or suf):
+                continue
+        else:
+            before = text[s - 1] if s else ""
+            after = text[e] if e < len(text) else ""
+            if (before.isascii() and (before.isalnum() or before in "-_./:")) or (
+                after.isascii() and after.isalpha()
+            ):
+                continue
+        value = parse_number(num)
+        if value is None:
+            continue
+        lo, hi = _interval(value, num, pre, suf or m.group("suf2") or "", post)
+        out.append(
+            Num(
+                start=base + m.start(),
+                end=base + m.end(),
+                num_start=base + s,
+                num_end=base + e,
+                text=num,
+                value=value,
+                lo=lo,
+                hi=hi,
+                unit="%" if unit in PERCENT or pct else unit,
+                chinese=chinese,
+                approx=bool(pre or suf or post or m.group("suf2")),
+                ordinal=text[s - 1 : s] == "第" or text[m.start() - 1 : m.start()] == "第",
+                percent=pct,
+            )
+        )
+    return out
