@@ -1,0 +1,178 @@
+"""What GBK mojibake looks like: the character classes and the two re-readings E106 tries.
+
+Genuine simplified text is ~99% GB2312 level-1 hanzi (the 3,755 common ones); text
+decoded from the wrong bytes is not. UTF-8 read as GBK lands in GBK's extension rows
+(`鍙戝睍`); GBK decoded one byte out of phase lands anywhere in the code table, a third
+of it in level 2, the user-defined rows (private use) and kana/box rows. So a cluster
+of such "odd" characters is the trigger, and a re-reading of the same bytes that is
+clearly more plausible is the proof.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+# Ranges where odd characters live: hanzi (BMP), kana, Hangul, box drawing, private use.
+_SCAN = ((0x3040, 0x30FF), (0x3400, 0x9FFF), (0xAC00, 0xD7AF), (0x2500, 0x257F), (0xE000, 0xF8FF))
+
+
+@cache
+def level1() -> frozenset[str]:
+    """The 3,755 GB2312 level-1 hanzi (rows 0xB0–0xD7)."""
+    out = set()
+    for lead in range(0xB0, 0xD8):
+        for trail in range(0xA1, 0xFF):
+            with contextlib.suppress(UnicodeDecodeError):
+                out.add(bytes((lead, trail)).decode("gb2312"))
+    return frozenset(out)
+
+
+@cache
+def odd_class() -> str:
+    """A regex character class body of the odd characters (all scanned ranges minus level 1)."""
+    common = level1()
+    parts, start = [], None
+    for lo, hi in _SCAN:
+        for cp in range(lo, hi + 2):
+            inside = cp <= hi and chr(cp) not in common
+            if inside and start is None:
+                start = cp
+            elif not inside and start is not None:
+                parts.append(_esc(start) if start == cp - 1 else f"{_esc(start)}-{_esc(cp - 1)}")
+                start = None
+    return "".join(parts)
+
+
+def _esc(cp: int) -> str:
+    return f"\\u{cp:04x}"
+
+
+@cache
+def odd_re() -> re.Pattern[str]:
+    return re.compile(f"[{odd_class()}]")
+
+
+@cache
+def cluster_re() -> re.Pattern[str]:
+    """Two odd characters with at most three others between them, or '?' before a non-ASCII run."""
+    odd = f"[{odd_class()}]"
+    return re.compile(f"{odd}[^{odd_class()}\\n]{{0,3}}{odd}|\\?[^\\x00-\\x7f]{{4}}")
+
+
+_COUNTED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u2500-\u257f\ue000-\uf8ff]")
+# Non-ASCII characters a plausible reading may hold besides hanzi: common punctuation,
+# full-width digits and letters, spaces. Anything else (ⅦⅧ ⑴ ¤ ...) counts against it.
+_NEUTRAL = re.compile(
+    "[\u00b7\u2014\u2018\u2019\u201c\u201d\u2026\u3000-\u3003\u3008-\u3011\uff01-\uff5e\ufffd]"
+)
+
+
+@cache
+def common() -> frozenset[str]:
+    """The 3,000 most frequent hanzi (zhqa/data/common_hanzi.txt, from jieba's dictionary)."""
+    text = resources.files("zhqa").joinpath("data", "common_hanzi.txt").read_text("utf-8")
+    return frozenset(text.splitlines()[1].strip())
+
+
+def plausibility(text: str) -> tuple[float, int]:
+    """Share of common hanzi among the counted characters (hanzi, kana, Hangul, box, PUA), and that count."""
+    top = common()
+    hits = sum(c in top for c in _COUNTED.findall(text))
+    total = sum(c >= "\x80" for c in text) - len(_NEUTRAL.findall(text))
+    return (hits / total if total > 0 else 0.0), total
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A more plausible reading of a run: what it says, how, and whether it round-trips."""
+
+    text: str
+    how: str
+    exact: bool
+    trim_start: int = 0  # characters of the run left out of the re-read span
+    trim_end: int = 0
+
+
+def as_utf8(run: str) -> Reading | None:
+    """The run was UTF-8 decoded as GBK/GB18030: re-encode and read as UTF-8.
+
+    Exact (a safe fix) when the bytes decode strictly; the ends of the run may hold a
+    genuine character or half of one, so up to two characters are trimmed on each side.
+    Lossy decodes (U+FFFD inside) are re-read with '?' for each lost byte run.
+    """
+    data = run.replace("\ufffd", "?").encode("gb18030", "replace")
+    if "\ufffd" not in run:
+        for a, b in sorted(((a, b) for a in range(3) for b in range(3)), key=sum):
+            part = run[a : len(run) - b]
+            if len(part) >= 3:
+                try:
+                    return Reading(part.encode("gb18030").decode("utf-8"), "UTF-8 decoded as GBK", True, a, b)
+                except UnicodeError:
+                    pass
+    alt = data.decode("utf-8", "replace")
+    _, m = plausibility(alt)
+    if alt.count("\ufffd") > m:
+        return None
+    return Reading(alt, "UTF-8 decoded as GBK", False)
+
+
+def shifted(run: str) -> Reading | None:
+    """The run is GBK decoded one byte out of phase (a lost byte before it): drop one byte."""
+    try:
+        data = run.encode("gb18030")
+    except UnicodeEncodeError:
+        return None
+    alt = data[1:].decode("gb18030", "replace")
+    if alt.count("\ufffd") * 5 > len(alt):
+        return None
+    return Reading(alt, "GBK decoded out of phase after a lost byte", False)
+
+
+def better(run: str, alt: Reading) -> bool:
+    """The re-reading is plainly Chinese where the run is not: many more common hanzi or far fewer odd ones."""
+    p, n = plausibility(run)
+    q, m = plausibility(alt.text)
+    if n < 3 or m < 2 or q < 0.8:
+        return False
+    return q - p >= 0.4 or oddness(run) - oddness(alt.text) >= 0.3
+
+
+def oddness(text: str) -> float:
+    """Share of odd characters (not GB2312 level 1) among the counted ones."""
+    n = len(_COUNTED.findall(text))
+    return len(odd_re().findall(text)) / n if n else 0.0
+
+
+def reread(run: str, lost_byte: bool) -> Reading | None:
+    """The first re-reading of ``run`` that is clearly better, if any.
+
+    The out-of-phase reading is tried only after a trace of a lost byte ('?' or
+    U+FFFD just before the run) and must not produce ASCII, which GB2312 text lacks.
+    """
+    alt = as_utf8(run)
+    if alt is not None and better(run, alt):
+        return alt
+    if lost_byte:
+        alt = shifted(run)
+        if alt is not None and better(run, alt) and not _ASCII.search(alt.text):
+            return alt
+    return None
+
+
+_ASCII = re.compile("[\x00-\x7f]")
+
+
+def gbk_as_latin1(run: str) -> Reading | None:
+    """A run of Latin-1 letters that is GBK/GB2312 bytes read as Latin-1 (`ÖÐÎÄ` for 中文)."""
+    try:
+        alt = run.encode("latin-1").decode("gbk")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return None
+    q, m = plausibility(alt)
+    if m < 2 or m < len(alt) * 0.6 or q < 0.8:
+        return None
+    return Reading(alt, "GBK decoded as Latin-1", True)

@@ -1,0 +1,152 @@
+"""E108: traditional characters in simplified text, found with OpenCC t2s (phrase-aware)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from zhqa.checks.registry import Bad, Good, check
+from zhqa.schemas.config import SuiteConfig
+from zhqa.schemas.document import Document
+from zhqa.schemas.finding import Fix, Hit, Metric
+
+# Characters t2s changes only inside some phrases (TSPhrases: 深沈→深沉, 憑藉→凭借).
+_PHRASE_ONLY = "么俱哩坏彷沈甦瞭藉衹覆"
+_HANZI = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f]")
+_SENT_END = re.compile("[。！？!?\n]")
+
+
+class ScriptOptions(BaseModel):
+    """Options of E108 (`[tool.zhqa.options.E108]`)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    allow: list[str] = Field(
+        default_factory=list,
+        description="words or names written in traditional characters on purpose (e.g. a brand)",
+    )
+    weak: str = Field(
+        default="沈於哩乾著甦藉彷覆么俱坏衹霑",
+        description="characters that are also correct simplified (surnames 沈/於, 乾隆, 著作): "
+        "reported only in a sentence with another traditional character",
+    )
+
+
+@cache
+def _converter() -> Any:
+    import opencc  # lazy: a compiled extension, only needed by this check
+
+    return opencc.OpenCC("t2s")
+
+
+@cache
+def _trigger() -> re.Pattern[str]:
+    """Every character t2s may change: alone (converted one by one) or inside a phrase."""
+    chars = [chr(cp) for cp in range(0x3400, 0xA000)]
+    out = _converter().convert("\n".join(chars)).split("\n")
+    changed = {a for a, b in zip(chars, out, strict=True) if a != b} | set(_PHRASE_ONLY)
+    return re.compile("[" + "".join(sorted(changed)) + "]")
+
+
+def _sentence(text: str, i: int) -> tuple[int, int]:
+    start = i
+    while start > 0 and not _SENT_END.match(text[start - 1]):
+        start -= 1
+    m = _SENT_END.search(text, i)
+    return start, (m.end() if m else len(text))
+
+
+def _changes(sent: str, opts: ScriptOptions) -> list[tuple[int, int, str]]:
+    """Runs ``(start, end, simplified)`` t2s changes in one sentence, after the allowlists."""
+    conv = _converter().convert(sent)
+    if len(conv) != len(sent):
+        return []
+    masked = [False] * len(sent)
+    for word in opts.allow:
+        for m in re.finditer(re.escape(word), sent):
+            masked[m.start() : m.end()] = [True] * (m.end() - m.start())
+    diff = [
+        i
+        for i, (a, b) in enumerate(zip(sent, conv, strict=True))
+        if a != b and not masked[i] and b <= "\uffff" and not "\uf900" <= a <= "\ufaff"
+    ]
+    if all(sent[i] in opts.weak for i in diff):
+        return []
+    runs: list[tuple[int, int, str]] = []
+    for i in diff:
+        if runs and runs[-1][1] == i:
+            s, _, simp = runs[-1]
+            runs[-1] = (s, i + 1, simp + conv[i])
+        else:
+            runs.append((i, i + 1, conv[i]))
+    return runs
+
+
+@check(
+    code="E108",
+    name="traditional-characters",
+    severity="warning",
+    fix="always",
+    options=ScriptOptions,
+    examples=[
+        Bad(
+            "联盟MS-22自哈萨克斯坦拜科努尔航天发射场發射升空。",
+            fixed="联盟MS-22自哈萨克斯坦拜科努尔航天发射场发射升空。",
+            unsafe=True,
+        ),
+        Bad("理发店的师傅说，他的頭髮太长了。", fixed="理发店的师傅说，他的头发太长了。", unsafe=True),
+        Good("乾隆皇帝的著作颇丰，沈阳的於先生收藏了一部。", why="correct simplified in context"),
+        Good("他們發射了衛星。", config={"script": "traditional"}, why="traditional text is not checked"),
+        Good("品牌名為「臺灣啤酒」。", options={"allow": ["品牌名為「臺灣啤酒」"]}, why="allowlisted"),
+    ],
+)
+def traditional_characters(
+    doc: Document, options: ScriptOptions, config: SuiteConfig
+) -> Iterator[Hit | Metric]:
+    """Traditional characters in simplified text (`script = "simplified"`), grouped by run.
+
+    Each sentence holding a candidate is converted with OpenCC t2s, which knows phrases
+    (`乾隆` and `著作` stay, `頭髮` becomes `头发`), and compared character by character.
+    The document metric `traditional_share` is the share of hanzi that t2s changes.
+
+    ## Why is this bad?
+    Mixed scripts split the vocabulary of a corpus (`發射` and `发射` count as
+    different words), and traditional characters in mainland text are usually pasted
+    from another source without conversion.
+
+    ## Fix safety
+    The t2s conversion is offered as an unsafe fix: a quoted name may be meant as written.
+
+    ## Known limits
+    Characters that are also correct simplified (`沈`, `於` as surnames) are reported
+    only next to another traditional character in the sentence; conversions whose
+    target is a rare supplementary-plane character, and compatibility ideographs
+    (E109), are not reported. Add names to `allow`.
+    """
+    if config.script != "simplified":
+        return
+    text = doc.text
+    trig = _trigger()
+    first = trig.search(text)
+    if first is None:
+        yield Metric(name="traditional_share", value=0.0)
+        return
+    changed, seen_end = 0, -1
+    for m in trig.finditer(text, first.start()):
+        if m.start() < seen_end:
+            continue
+        start, seen_end = _sentence(text, m.start())
+        for s, e, simp in _changes(text[start:seen_end], options):
+            changed += e - s
+            yield Hit(
+                start=start + s,
+                end=start + e,
+                message=f"traditional {text[start + s : start + e]!r} in simplified text (t2s: {simp!r})",
+                fix=Fix(replacement=simp, applicability="unsafe", title="convert to simplified (OpenCC t2s)"),
+            )
+    hanzi = len(_HANZI.findall(text)) if changed else 1
+    yield Metric(name="traditional_share", value=round(changed / max(hanzi, 1), 6))
