@@ -49,12 +49,14 @@ _URL_TAIL = ".,;:!?)'"
 
 def left_char(text: str, i: int) -> str:
     """The nearest non-space character before ``i`` on the same line ("" at line start)."""
-    return text[max(0, i - 6) : i].rstrip(SPACES)[-1:]
+    ch = text[max(0, i - 6) : i].rstrip(SPACES)[-1:]
+    return "" if ch == "\n" else ch
 
 
 def right_char(text: str, j: int) -> str:
     """The nearest non-space character at or after ``j`` on the same line ("" at line end)."""
-    return text[j : j + 6].lstrip(SPACES)[:1]
+    ch = text[j : j + 6].lstrip(SPACES)[:1]
+    return "" if ch == "\n" else ch
 
 
 def is_cjk_ctx(ch: str) -> bool:
@@ -68,8 +70,10 @@ def latin_spans(text: str) -> list[tuple[int, int]]:
         return []
     out = []
     for m in _URL.finditer(text):
-        end = m.start() + len(m.group().rstrip(_URL_TAIL))
-        out.append((m.start(), end))
+        url = m.group()
+        while url and url[-1] in _URL_TAIL and not (url[-1] == ")" and url.count("(") >= url.count(")")):
+            url = url[:-1]
+        out.append((m.start(), m.start() + len(url)))
     return out
 
 

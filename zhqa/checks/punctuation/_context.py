@@ -18,6 +18,7 @@ _S = f"[{SPACES}]"
 # A candidate mark with a CJK character at most two spaces away on either side.
 _HALF = re.compile(rf"[,.;:?!()](?:(?<={_C}.)|(?<={_C}{_S}.)|(?<={_C}{_S}{_S}.)|(?={_S}{{0,2}}{_C}))")
 _PAREN = re.compile(r"[()]")
+_RUN = re.compile(r"[,.;:?!()]{2,}")
 _ALNUM = re.compile(r"[0-9A-Za-z]")
 _TILDE = re.compile(rf"~(?:(?<=[0-9%A-Za-z{CJK_CTX}]~)|(?<=[0-9%A-Za-z{CJK_CTX}] ~))(?= ?[0-9])")
 _LEFT_NUM = re.compile(r"[0-9][0-9.,]*%?[A-Za-z]{0,3} ?$")
@@ -36,9 +37,13 @@ def _keep(text: str, i: int, ch: str, latin: list[tuple[int, int]]) -> bool:
 
 
 def _pair_parens(text: str, fired: set[int], latin: list[tuple[int, int]]) -> set[int]:
-    """A bracket pair is one unit: when one half is in CJK context, so is the other."""
+    """A bracket pair is one unit: when one half is in CJK context, so is the other.
+
+    A pair that belongs to a Latin run (`C/2022 E3 (ZTF)`: Latin before it, ASCII
+    inside) is not reported even when a Chinese mark follows it.
+    """
     lines = {text.rfind("\n", 0, i) + 1 for i in fired if text[i] in "()"}
-    extra: set[int] = set()
+    out = set(fired)
     for start in lines:
         end = text.find("\n", start)
         stack: list[int] = []
@@ -47,9 +52,23 @@ def _pair_parens(text: str, fired: set[int], latin: list[tuple[int, int]]) -> se
                 stack.append(m.start())
             elif stack:
                 a, b = stack.pop(), m.start()
-                if (a in fired or b in fired) and not (inside(latin, a) or inside(latin, b)):
-                    extra.update((a, b))
-    return extra - fired
+                if not (a in fired or b in fired) or inside(latin, a) or inside(latin, b):
+                    continue
+                if _ALNUM.match(left_char(text, a)) and text[a + 1 : b].isascii():
+                    out.difference_update((a, b))
+                else:
+                    out.update((a, b))
+    return out
+
+
+def _beside_fired(text: str, fired: set[int], latin: list[tuple[int, int]]) -> set[int]:
+    """Marks touching a reported mark share its context: `(约3000个)!` fixes the `!` too."""
+    out: set[int] = set()
+    for m in _RUN.finditer(text):
+        span = range(m.start(), m.end())
+        if any(i in fired for i in span) and "..." not in m.group():
+            out.update(i for i in span if text[i] != "." and not (latin and inside(latin, i)))
+    return out - fired
 
 
 @lru_cache(maxsize=8)
@@ -58,7 +77,9 @@ def halfwidth_marks(text: str) -> tuple[tuple[int, str], ...]:
     latin = latin_spans(text)
     fired = {m.start() for m in _HALF.finditer(text) if _keep(text, m.start(), m.group(), latin)}
     if "(" in text or ")" in text:
-        fired |= _pair_parens(text, fired, latin)
+        fired = _pair_parens(text, fired, latin)
+    if fired:
+        fired |= _beside_fired(text, fired, latin)
     return tuple((i, text[i]) for i in sorted(fired))
 
 

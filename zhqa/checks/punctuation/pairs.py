@@ -8,12 +8,13 @@ from typing import NamedTuple
 
 from zhqa.checks.registry import Bad, Good, check
 from zhqa.schemas.document import Document
-from zhqa.schemas.finding import Hit, Related
+from zhqa.schemas.finding import Hit, Related, Severity
 
 _OPENERS = "“‘《〈（【「『〔("
 _CLOSERS = "”’》〉）】」』〕)"
 _PARTNER = dict(zip(_CLOSERS, _OPENERS, strict=True))
 _QUOTES = "“‘「『"
+_WORD = re.compile(r"\w")  # a hanzi, letter or digit
 _PAIR = re.compile(r"[“”‘’《》〈〉（）【】「」『』〔〕()\n]")
 _FIRST = re.compile(r"[^\s\u3000]")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
@@ -34,13 +35,14 @@ class _Line(NamedTuple):
 def _scan(text: str) -> list[_Line]:
     lines: list[_Line] = []
     start, stack, close, mis = 0, [], [], []
+    crossed: list[str] = []
     for m in _PAIR.finditer(text):
         ch, i = m.group(), m.start()
         if ch == "\n":
             if stack or close or mis:
                 lines.append(_Line(start, i, stack, close, mis))
                 stack, close, mis = [], [], []
-            start = i + 1
+            start, crossed = i + 1, []
         elif ch in _OPENERS:
             if not (ch == "‘" and _ASCII_LETTER.match(text, i + 1) and _ASCII_LETTER.match(text[i - 1 : i])):
                 stack.append((i, ch))
@@ -52,10 +54,12 @@ def _scan(text: str) -> list[_Line]:
                 continue  # an apostrophe: McDonald’s, players’
             elif any(_norm(o) == want for _, o in stack):
                 inner = stack[-1]
-                while _norm(stack.pop()[1]) != want:
-                    pass
+                while _norm((top := stack.pop())[1]) != want:
+                    crossed.append(_norm(top[1]))  # its closer comes later: same defect
                 msg = f"mis-nested marks: {ch!r} closes before {inner[1]!r} (offset {inner[0]}) is closed"
                 mis.append(Hit(start=i, end=i + 1, message=msg))
+            elif want in crossed:
+                crossed.remove(want)
             elif ch != ")":
                 close.append((i, ch))
     if stack or close or mis:
@@ -94,31 +98,57 @@ def unbalanced_pair(doc: Document) -> Iterator[Hit]:
     GB/T 15834-2011, 4.1 (quotation marks), 4.9 (brackets), 4.15 (book-title marks).
     """
     text = doc.text
-    lines = _scan(text)
-    skip: set[int] = set()
-    for k, ln in enumerate(lines):
+    pending: list[_Open] = []  # openers carried into later paragraphs
+    for ln in _scan(text):
         yield from ln.misnested
         for i, ch in ln.close:
-            if i not in skip:
+            k = next((k for k in range(len(pending) - 1, -1, -1) if pending[k].ch == _PARTNER[ch]), None)
+            if k is None:
                 yield Hit(
                     start=i, end=i + 1, message=f"closing {ch!r} without an opening mark in its paragraph"
                 )
-        if not ln.open:
-            continue
-        nxt = _FIRST.search(text, ln.end)
-        head = nxt.group() if nxt else ""
-        if head == ln.open[0][1] and all(o in _QUOTES for _, o in ln.open):
-            continue  # GB/T 15834: the next paragraph reopens the quotation
-        follow = lines[k + 1] if k + 1 < len(lines) and nxt and lines[k + 1].start == nxt.start() else None
-        for i, ch in ln.open:
-            partner = next((c for c in (follow.close if follow else []) if _PARTNER[c[1]] == ch), None)
-            if partner and partner[0] not in skip:
-                skip.add(partner[0])
-                yield Hit(
-                    start=i,
-                    end=i + 1,
-                    message=f"{ch!r} is closed only in the next paragraph: a paragraph break splits the pair",
-                    related=[Related(doc_id=doc.id, start=partner[0], end=partner[0] + 1)],
-                )
             else:
-                yield Hit(start=i, end=i + 1, message=f"opening {ch!r} is not closed in its paragraph")
+                yield _carried(doc, pending.pop(k), i, ln.start)
+        nxt = _FIRST.search(text, ln.end)
+        if ln.open and nxt and nxt.group() == ln.open[0][1] and all(o in _QUOTES for _, o in ln.open):
+            continue  # GB/T 15834: the next paragraph reopens the quotation
+        last = text[ln.start : ln.end].rstrip().rstrip(_CLOSERS)[-1:]
+        cut = bool(_WORD.match(last))  # stops on a bare character: the paragraph was broken
+        for i, ch in ln.open:
+            old = next((p for p in pending if p.ch == ch), None)
+            if old is not None:
+                pending.remove(old)
+                yield _unclosed(old.pos, old.ch)
+            pending.append(_Open(i, ch, cut, nxt.start() if nxt else -1))
+    for p in pending:
+        yield _unclosed(p.pos, p.ch)
+
+
+class _Open(NamedTuple):
+    pos: int
+    ch: str
+    broken: bool  # its paragraph stops mid-word (no mark at the end)
+    next_start: int  # where the next paragraph starts
+
+
+def _unclosed(i: int, ch: str) -> Hit:
+    return Hit(start=i, end=i + 1, message=f"opening {ch!r} is not closed in its paragraph")
+
+
+def _carried(doc: Document, op: _Open, close: int, close_para: int) -> Hit:
+    related = [Related(doc_id=doc.id, start=close, end=close + 1)]
+    if op.broken and close_para == op.next_start:
+        msg = f"{op.ch!r} is closed only in the next paragraph: a paragraph break splits the pair"
+        return Hit(start=op.pos, end=op.pos + 1, message=msg, related=related)
+    if op.ch in _QUOTES:
+        msg = (
+            f"quotation opened with {op.ch!r} closes in a later paragraph without reopening "
+            "at each paragraph (GB/T 15834 4.1.3.4)"
+        )
+        return Hit(start=op.pos, end=op.pos + 1, message=msg, related=related, severity=Severity.info)
+    return Hit(
+        start=op.pos,
+        end=op.pos + 1,
+        message=f"{op.ch!r} is closed only in a later paragraph",
+        related=related,
+    )
