@@ -93,7 +93,7 @@ def build_suite(spec: dict[str, Any]) -> Any:
         try:
             suite.add_expectation_configuration(conf)
         except Exception as err:  # GX raises several types for a bad type or kwargs
-            raise ValueError(f"expectation {e['type']}: {err}") from None
+            raise UsageError(f"expectations: {e['type']}: {err}") from None
     return suite
 
 
