@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, SerializerFunctionWrapHandler, model_serializer
 
 from zhqa.schemas.finding import Finding
 
@@ -28,6 +28,19 @@ class InputStatus(BaseModel):
     error: str | None = None
 
 
+class ExpectationResult(BaseModel):
+    """One Great Expectations expectation over the metrics table (``zhqa check --gx``)."""
+
+    label: str
+    type: str
+    kwargs: dict[str, Any] = Field(default_factory=dict)
+    success: bool
+    observed: Any = None
+    unexpected_count: int | None = None
+    element_count: int | None = None
+    exception: str | None = None
+
+
 class Summary(BaseModel):
     documents: int = 0
     characters: int = 0
@@ -36,6 +49,14 @@ class Summary(BaseModel):
     by_severity: dict[str, int] = Field(default_factory=lambda: {"error": 0, "warning": 0, "info": 0})
     gate: GateResult = Field(default_factory=lambda: GateResult(passed=True))
     inputs: list[InputStatus] = Field(default_factory=list)
+    expectations: list[ExpectationResult] | None = None  # only with --gx; absent from the JSON otherwise
+
+    @model_serializer(mode="wrap")
+    def _drop_absent(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        data: dict[str, Any] = handler(self)
+        if data.get("expectations") is None:
+            data.pop("expectations", None)
+        return data
 
 
 class RunReport(BaseModel):
