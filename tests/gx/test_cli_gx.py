@@ -53,6 +53,10 @@ def test_a_failing_expectation_alone_fails_the_gate(zhqa_cli, tmp_path):
     report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
     assert report["summary"]["findings"] == 0
     assert report["summary"]["gate"]["reasons"] == ["GX hanzi_share ≥ 0.99: 3 of 3 documents fail (100.0%)"]
+    results = {e["label"]: e for e in report["summary"]["expectations"]}
+    assert results["hanzi_share ≥ 0.99"]["success"] is False
+    assert results["hanzi_share ≥ 0.99"]["unexpected_count"] == 3
+    assert results["doc_id unique"]["success"] is True
     assert (tmp_path / "reports" / "gx" / "index.html").is_file()
 
 
@@ -61,6 +65,13 @@ def test_the_same_corpus_passes_with_the_default_suite(zhqa_cli, tmp_path):
     proc = zhqa_cli("check", str(corpus), "--select", "E", "--gx", "--report-dir", "out")
     assert proc.returncode == 0, proc.stdout.decode() + proc.stderr.decode()
     assert (tmp_path / "out" / "gx" / "index.html").is_file()
+
+
+def test_without_gx_the_json_report_has_no_expectations_key(zhqa_cli, tmp_path):
+    corpus = _corpus(tmp_path)
+    proc = zhqa_cli("check", str(corpus), "--select", "E", "--format", "json")
+    assert proc.returncode == 0, proc.stderr.decode()
+    assert "expectations" not in json.loads(proc.stdout)["summary"]
 
 
 def test_metrics_alone_writes_parquet_without_gx(zhqa_cli, tmp_path):

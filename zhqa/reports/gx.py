@@ -207,11 +207,13 @@ def attach(
 ) -> None:
     """For ``zhqa check``: write the metrics table; with ``gx``, validate it and build the Data Docs.
 
-    A failed expectation becomes a gate reason; ``results.extras`` gets ``metrics_file``,
+    A failed expectation becomes a gate reason, every outcome goes to ``summary.expectations``
+    (the JSON report); ``results.extras`` gets ``metrics_file``,
     ``gx`` (suite name and each expectation's outcome) and ``gx_docs`` (the Data Docs index).
     """
     from zhqa.reports import metrics
     from zhqa.reports.expectations import suite_spec
+    from zhqa.schemas.report import ExpectationResult
 
     rows = metrics.rows(results)
     if metrics_file is not None or gx:
@@ -225,6 +227,7 @@ def attach(
     gate = results.summary.gate
     gate.reasons += failed
     gate.passed = gate.passed and not failed
+    results.summary.expectations = [ExpectationResult(**o.to_dict()) for o in outcomes]
     results.extras["gx"] = {
         "suite": spec["name"],
         "success": not failed,
