@@ -14,7 +14,7 @@ from zhqa.text.numbers import NUMBER, parse_number
 
 _SHARE = re.compile(r"占比|比重|份额|比例|占")
 _NOT_SHARE = re.compile(
-    r"增|涨|提高|上升|同比|环比|完成|相当于|去年|上年|同期|计划|目标|超额|为原|是原|负债|倍"
+    r"增长|增幅|增速|增加了|涨|提高|上升|同比|环比|完成|相当于|去年|上年|同期|计划|目标|超额|为原|是原|负债|倍"
 )
 _CHANGE = "提高|增加|上升|增长|提升|下降|降低|减少|回落|下滑"
 PP = re.compile(
@@ -90,10 +90,13 @@ def percent_vs_point(doc: Document) -> Iterator[Hit]:
         return
     for m in PP.finditer(doc.text):
         a, b, c = _dec(m.group("a")), _dec(m.group("b")), _dec(m.group("c"))
-        if a <= 0 or c < 0:
+        ha, hb, hc = _half(m.group("a")), _half(m.group("b")), _half(m.group("c"))
+        if a - ha <= 0 or c < 0 or a == b:
             continue
-        tol = _half(m.group("a")) + _half(m.group("b")) + _half(m.group("c"))
-        if abs(c - abs(b - a)) <= tol and abs(c - abs(b - a) / a * 100) > tol * 4:
+        diff = abs(b - a)
+        rel = sorted(abs(y / x - 1) * 100 for x in (a - ha, a + ha) for y in (b - hb, b + hb))
+        points = diff - ha - hb <= c + hc and c - hc <= diff + ha + hb
+        if points and (c + hc < rel[0] or c - hc > rel[-1]):
             yield hit(
                 doc,
                 m.start("c"),

@@ -203,6 +203,16 @@ def _interval(value: Decimal, text: str, pre: str, suf: str, post: str) -> tuple
     return lo, hi_out
 
 
+_RANGE_SEP = set("至到～~〜—–-")
+
+
+def _latin(text: str, s: int, before: str) -> bool:
+    """``COVID-19``, ``v2.0``, ``A380``: digits that belong to a Latin code."""
+    if before and before.isascii() and (before.isalnum() or before in "_./:"):
+        return True
+    return before == "-" and s >= 2 and text[s - 2].isascii() and text[s - 2].isalpha()
+
+
 def scan(text: str, base: int = 0) -> list[Num]:
     """Numbers in ``text`` (offsets shifted by ``base``), skipping Latin-bound codes like ``COVID-19``."""
     if not HAS_NUMBER.search(text):
@@ -218,14 +228,12 @@ def scan(text: str, base: int = 0) -> list[Num]:
         if chinese:
             if not any(c in DIGITS for c in num) and not (pre or suf or pct):
                 continue  # 千万, 百姓: place words alone are not numbers
-            if not (unit or pct or suf):
+            if not (unit or pct or suf or text[e : e + 1] in _RANGE_SEP):
                 continue
         else:
             before = text[s - 1] if s else ""
             after = text[e] if e < len(text) else ""
-            if (before.isascii() and (before.isalnum() or before in "-_./:")) or (
-                after.isascii() and after.isalpha()
-            ):
+            if _latin(text, s, before) or (after.isascii() and after.isalpha()):
                 continue
         value = parse_number(num)
         if value is None:
