@@ -24,8 +24,8 @@ def zhqa_requirement() -> str:
 
     src = Path(__file__).resolve().parents[2]
     if (src / "pyproject.toml").is_file() and (src / "zhqa" / "__init__.py").is_file():
-        return f"zhqa[dev] @ {src.as_uri()}"
-    return f"zhqa[dev]=={__version__}"
+        return f"zhqa @ {src.as_uri()}"
+    return f"zhqa=={__version__}"
 
 
 def _templates() -> Any:
