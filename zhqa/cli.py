@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from zhqa import __version__
 
 # Each module in zhqa.commands has ``add_parser(subparsers)``; its parser sets ``func``.
-COMMANDS = ["check", "catalogue", "gx_suite", "parse"]
+COMMANDS = ["check", "catalogue", "gx_suite", "baseline", "init", "parse"]
 
 
 class UsageFailure(Exception):
