@@ -103,7 +103,7 @@ def is_byline_like(line: str) -> bool:
         return False
     if is_byline(s) or _BYLIKE.match(s):
         return True
-    return s.endswith("摄") and (bool(_ROLE_RE.search(s)) or len(s) <= 12)
+    return s.endswith("摄") and (credit_start(s) == 0 or len(s) <= 12)
 
 
 def is_caption(line: str) -> bool:
@@ -139,7 +139,8 @@ def ends_sentence(text: str) -> bool | None:
 
 
 def _balanced(s: str) -> bool:
-    return s.count("“") == s.count("”") and s.count("（") + s.count("(") == s.count("）") + s.count(")")
+    quotes = s.count("“") == s.count("”") or (s.count("“") + s.count("”") + s.count('"')) % 2 == 0
+    return quotes and s.count("（") + s.count("(") == s.count("）") + s.count(")")
 
 
 def is_headline(line: str) -> bool:
@@ -150,9 +151,7 @@ def is_headline(line: str) -> bool:
     core = s.rstrip("”’」』）)》\"'")
     if not core or core[-1] in PAUSES or core[-1] in "。." or s[-1] in OPENERS:
         return False
-    if core[-1] in "！？!?":
-        return len(s) <= 30 and not any(ch in s[:-1] for ch in "。！？!?，,")
-    return True
+    return core[-1] not in "！？!?"  # a question or exclamation on its own line is body text
 
 
 def line_kind(line: str) -> LineKind:

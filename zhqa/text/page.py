@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from zhqa.schemas.article import Article, Byline, Caption, Credit, Element, Furniture, Page, Paragraph
-from zhqa.text.lines import LineKind, credit_start, dateline, line_kind, parse_byline
+from zhqa.text.lines import LineKind, credit_start, dateline, is_headline, line_kind, parse_byline
 from zhqa.text.paragraphs import paragraphs
 
 PHOTO_MAX_PARAS = 4
@@ -87,6 +87,10 @@ def _units(text: str) -> list[_Unit]:
             out[-1] = _Unit("byline", prev.start, p.end, text[prev.start : p.end])
             continue
         out.append(_Unit(kind.value, p.start, p.end, p.text))
+    # a short question or exclamation is a headline when a byline or a dash subtitle follows it
+    for u, nxt in zip(out, out[1:], strict=False):
+        if u.kind == "body" and _asks(u.text) and (nxt.kind == "byline" or nxt.text.startswith("—")):
+            u.kind = "headline"
     # headline-like lines after the last body line, at the end of the page, are a truncated end
     tail = len(out)
     while tail and out[tail - 1].kind == "headline":
@@ -95,6 +99,10 @@ def _units(text: str) -> list[_Unit]:
         for u in out[tail:]:
             u.kind = "body"
     return out
+
+
+def _asks(line: str) -> bool:
+    return len(line) <= 30 and line[-1] in "？！?!" and is_headline(line[:-1]) and "，" not in line[:-1]
 
 
 def _photo_end(units: list[_Unit], j: int) -> int:
@@ -162,12 +170,14 @@ def _article(d: _Draft) -> Article:
         else {}
     )
     bylines = [_byline(u) for u in d.units if u.kind in ("byline", "credit")]
+    # a news story's byline is its author's; its photo credits stay with the other bylines
+    main = next((b for b in bylines if d.kind == "photo" or not b.photo), None)
     spans = [(u.start, u.end) for u in (*d.heads, *d.units)]
     return Article(
         kind="photo" if d.kind == "photo" else "news",
         **heads,
-        byline=bylines[0] if bylines else None,
-        extra_bylines=bylines[1:],
+        byline=main,
+        extra_bylines=[b for b in bylines if b is not main],
         paragraphs=[
             Paragraph(text=u.text, start=u.start, end=u.end)
             for u in d.units
