@@ -1,6 +1,6 @@
 (function () {
   "use strict";
-  // Everything from the corpus reaches the page through textContent: never innerHTML.
+  // Everything from the corpus reaches the page through textContent, never as markup.
   var D = JSON.parse(document.getElementById("zhqa-data").textContent);
   var F = D.f, DOCS = D.docs, CODES = D.codes, MSGS = D.msgs, META = D.meta;
   var SEV = ["error", "warning", "info"], APP = ["safe", "unsafe", "display only"];
