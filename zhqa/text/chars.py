@@ -45,6 +45,7 @@ _URL = re.compile(
     r"|[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+"
 )
 _URL_TAIL = ".,;:!?)'"
+_WIKI_VARIANT = re.compile(r"-\{[^{}\n]{0,400}\}-|zh-(?:hans|hant|cn|tw|hk|sg|mo|my)\s*:[^;}\n]{0,80};?")
 
 
 def left_char(text: str, i: int) -> str:
@@ -65,15 +66,25 @@ def is_cjk_ctx(ch: str) -> bool:
 
 
 def latin_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of URLs and e-mail addresses (trailing sentence punctuation excluded)."""
-    if "://" not in text and "www." not in text and "@" not in text:
-        return []
+    """Sorted, disjoint spans of URLs, e-mail addresses and MediaWiki variant markup
+    (``-{zh-hans:…;zh-hk:…}-``): code, not prose (trailing sentence punctuation excluded)."""
     out = []
-    for m in _URL.finditer(text):
-        url = m.group()
-        while url and url[-1] in _URL_TAIL and not (url[-1] == ")" and url.count("(") >= url.count(")")):
-            url = url[:-1]
-        out.append((m.start(), m.start() + len(url)))
+    if "://" in text or "www." in text or "@" in text:
+        for m in _URL.finditer(text):
+            url = m.group()
+            while url and url[-1] in _URL_TAIL and not (url[-1] == ")" and url.count("(") >= url.count(")")):
+                url = url[:-1]
+            out.append((m.start(), m.start() + len(url)))
+    if "zh-" in text:
+        out += [m.span() for m in _WIKI_VARIANT.finditer(text)]
+        out.sort()
+        merged: list[tuple[int, int]] = []
+        for a, b in out:
+            if merged and a <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+            else:
+                merged.append((a, b))
+        out = merged
     return out
 
 

@@ -24,6 +24,14 @@ def _norm(ch: str) -> str:
     return {"(": "（", ")": "）"}.get(ch, ch)
 
 
+def _reversed(text: str, i: int, ch: str, stack: list[tuple[int, str]]) -> bool:
+    """`“…“`: a second opener while one is open, with too few closers left in the line to nest."""
+    end = text.find("\n", i)
+    closer = _CLOSERS[_OPENERS.index(ch)]
+    depth = sum(1 for _, o in stack if o == ch)
+    return text.count(closer, i, end if end >= 0 else len(text)) <= depth - 1
+
+
 class _Line(NamedTuple):
     start: int
     end: int
@@ -43,6 +51,9 @@ def _scan(text: str) -> list[_Line]:
                 lines.append(_Line(start, i, stack, close, mis))
                 stack, close, mis = [], [], []
             start, crossed = i + 1, []
+        elif ch in _QUOTES and stack and stack[-1][1] == ch and _reversed(text, i, ch, stack):
+            stack.pop()
+            mis.append(Hit(start=i, end=i + 1, message=f"reversed quotation mark {ch!r} closes a quotation"))
         elif ch in _OPENERS:
             if not (ch == "‘" and _ASCII_LETTER.match(text, i + 1) and _ASCII_LETTER.match(text[i - 1 : i])):
                 stack.append((i, ch))
