@@ -79,13 +79,16 @@ def invalid_date(doc: Document) -> Iterator[Hit]:
 
     ## Known limits
     Lunar dates (`农历`) and durations (`30日内`, `3个月`) are skipped; weekdays are checked only
-    when the year is written.
+    when the year is written. A date the text quotes anywhere (`“8月32日”`) is a mention, not a use,
+    and is skipped everywhere in that text.
     """
     text = doc.text
     if "月" in text:
-        for m in DATE.finditer(text):
-            problem = None if in_quote(text, m.start()) else _date_problem(m, text)
-            if problem:
+        found = [(m, _date_problem(m, text)) for m in DATE.finditer(text)]
+        # a date the text quotes somewhere (“8月32日”) is a mention, not a use
+        quoted = {m.group() for m, p in found if p and in_quote(text, m.start())}
+        for m, problem in found:
+            if problem and m.group() not in quoted:
                 yield hit(doc, m.start(), m.end(), f"invalid date {m.group()}: {problem}")
     if "时" in text:
         for m in TIME.finditer(text):

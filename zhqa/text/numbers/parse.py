@@ -2,7 +2,7 @@
 
 Never floats: ``16.4亿`` is exactly 1640000000. Accepted forms: ``1687``, ``1,687``,
 ``1.97万``, ``3.5亿``, ``10亿零817万``, ``两``, ``十二``, ``三千二百``, ``三千二`` (= 3200),
-``一万五`` (= 15000), ``二〇二五`` (digit by digit), ``一万亿``.
+``一万五`` (= 15000), ``二〇二五`` (digit by digit), ``一万亿``, ``一点九七万``.
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ def _split_runs(s: str) -> list[Decimal | str] | None:
                 return None
             out.append(v)
             i = j
-        elif s[i] in DIGITS or s[i] in PLACES or s[i] in BIG:
+        elif s[i] in DIGITS or s[i] in PLACES or s[i] in BIG or s[i] == "点":
             out.append(s[i])
             i += 1
         else:
@@ -94,6 +94,16 @@ def _section(toks: list[Decimal | str]) -> Decimal | None:
     return total
 
 
+def _decimal(toks: list[Decimal | str]) -> Decimal | None:
+    """一点九七 -> 1.97: the integer part by place value, the fraction digit by digit."""
+    i = toks.index("点")
+    whole = _value(toks[:i]) if i else Decimal(0)
+    frac = toks[i + 1 :]
+    if whole is None or not frac or not all(isinstance(t, str) and t in DIGITS for t in frac):
+        return None
+    return whole + Decimal("0." + "".join(str(DIGITS[t]) for t in frac))  # type: ignore[index]
+
+
 def _value(toks: list[Decimal | str]) -> Decimal | None:
     for big in ("亿", "万"):
         idx = [i for i, t in enumerate(toks) if t == big]
@@ -111,6 +121,8 @@ def _value(toks: list[Decimal | str]) -> Decimal | None:
             if rv is None or rv >= BIG[big]:
                 return None
             return lv * BIG[big] + rv
+    if "点" in toks:
+        return _decimal(toks)
     return _section(toks)
 
 

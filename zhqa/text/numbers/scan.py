@@ -190,7 +190,7 @@ def _interval(value: Decimal, text: str, pre: str, suf: str, post: str) -> tuple
     half = _ulp(text)
     lo, hi = value - half, value + half
     if suf:
-        hi = value + _magnitude(value, text)
+        lo, hi = value, value + _magnitude(value, text)
     hi_out: Decimal | None = hi
     if pre in ("超过", "超", "逾") or post == "以上":
         lo, hi_out = value, None
