@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 
 from zhqa.schemas.article import Article, Byline, Caption, Credit, Element, Furniture, Page, Paragraph
 from zhqa.text.lines import LineKind, credit_start, dateline, is_headline, line_kind, parse_byline
@@ -88,7 +89,7 @@ def _units(text: str) -> list[_Unit]:
             continue
         out.append(_Unit(kind.value, p.start, p.end, p.text))
     # a short question or exclamation is a headline when a byline or a dash subtitle follows it
-    for u, nxt in zip(out, out[1:], strict=False):
+    for u, nxt in pairwise(out):
         if u.kind == "body" and _asks(u.text) and (nxt.kind == "byline" or nxt.text.startswith("—")):
             u.kind = "headline"
     # headline-like lines after the last body line, at the end of the page, are a truncated end

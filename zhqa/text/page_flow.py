@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import pairwise
 from typing import NamedTuple
 
 from zhqa.schemas.article import Article, Page, Paragraph
@@ -42,7 +43,7 @@ def breaks(page: Page) -> tuple[Break, ...]:
     starts = sorted(e.start for e in page.elements())
     out = []
     for art in page.articles:
-        for p, q in zip(art.paragraphs, art.paragraphs[1:], strict=False):
+        for p, q in pairwise(art.paragraphs):
             if not unfinished(p) or is_headline(p.text) or _list_item(q) or p.text[-1] in ":：":
                 continue
             between = [s for s in starts if p.end <= s < q.start]
