@@ -153,3 +153,46 @@ def test_duplicate_contexts_are_counted(tmp_path):
     path.write_text(b.dump("0"), encoding="utf-8")
     again = Baseline.load(path)
     assert len(again) == 2 and list(again.counts.values()) == [2]
+
+
+def test_document_level_findings_survive_edits_above():
+    from zhqa.schemas import Finding
+
+    def f(message: str, excerpt: str) -> Finding:
+        return Finding(
+            code="P209", name="n", family="punctuation", severity="error", doc_id="d", source="s",
+            start=0, end=0, line=1, column=1, message=message, excerpt=excerpt,
+        )  # fmt: skip
+
+    old = f("260 ASCII marks in CJK context", "推动产业链人才链融合,苏州打破")
+    new = f("262 ASCII marks in CJK context", "本报讯 春耕时节,田间地头")
+    b = Baseline.from_findings([old])
+    assert set(b.counts) == set(Baseline.from_findings([new]).counts)
+    assert set(b.counts) != set(Baseline.from_findings([f("other message", "x")]).counts)
+
+
+def test_seed_page_baseline_survives_paragraphs_inserted_between_articles(zhqa_cli, tmp_path):
+    """With every built-in check: text inserted above old findings adds no finding outside itself."""
+    from tests.conftest import SEED
+
+    (tmp_path / "seeds").mkdir()
+    page = tmp_path / "seeds" / "page-001.txt"
+    page.write_bytes(SEED.read_bytes())
+    cfg = str(ROOT / "pyproject.toml")
+    assert zhqa_cli("baseline", "seeds", "--config", cfg, "-o", "b.json", "--no-progress").returncode == 0
+    lines = SEED.read_text(encoding="utf-8").split("\n")
+    insert = ["各地抢抓农时推进春播工作。", "", "农技人员深入一线指导农民科学种田。", ""]
+    at = [3, 16, 40]  # in the first article, and further down
+    for n in reversed(at):
+        lines[n:n] = insert
+    page.write_text("\n".join(lines), encoding="utf-8")
+    inserted = {n + i + 1 + k * len(insert) for k, n in enumerate(at) for i in range(len(insert))}
+    r = zhqa_cli(
+        "check", "seeds", "--config", cfg, "--baseline", "b.json", "--format", "json", "--output", "o.json"
+    )
+    assert r.returncode in (0, 1), r.stderr.decode()
+    data = json.loads((tmp_path / "o.json").read_text(encoding="utf-8"))
+    assert data["summary"]["documents"] == 1
+    outside = [(f["code"], f["line"], f["excerpt"]) for f in data["findings"] if f["line"] not in inserted]
+    assert outside == [], outside
+    assert "0 fixed" in " ".join(data["summary"]["gate"]["reasons"]) or r.returncode == 0
