@@ -1,4 +1,4 @@
-"""Duplication checks D3xx: repeated documents, paragraphs and blocks."""
+"""D301: exact duplicate documents (normalised text hashed with xxh3)."""
 
 from __future__ import annotations
 

@@ -1,0 +1,311 @@
+"""Near-duplicate detection in pure, batchable stages (numpy, imported lazily).
+
+The stages are plain functions of arrays so that any engine can run them: the
+local engine calls them in :class:`~zhqa.checks.duplication.near.NearDuplicate`;
+a Spark engine runs the same functions per partition and per group.
+
+1. **map** ``sketch(texts, params) -> Sketches`` (per document, or per batch for
+   speed: ``mapPartitions``). Per text: content length, ``content`` hash (text
+   without whitespace/punctuation), ``template`` hash (the same without digits),
+   ``bands`` = one 64-bit key per LSH band, and the ``shingles`` (uint32 hashes
+   of the character n-grams, kept only for verification). The
+   MinHash signature itself is not kept. No text leaves this stage.
+2. **group** ``first_of(keys)``: the first document with the same content hash
+   (identical content: left to D301) and the same template hash (template
+   bulletins, info level). Spark: ``reduceByKey(min)`` on the key.
+3. **candidates** ``bucket_pairs(bands, seqs)``: documents sharing any band key.
+   Spark: ``flatMap((band, key) -> seq)``, ``groupByKey``, ``bucket_pairs`` per
+   bucket, ``distinct()``.
+4. **verify** ``jaccard(a, b)`` of the shingle sets; pairs below the threshold
+   are dropped, so nothing unverified is ever reported. Spark: join the pairs
+   with the shingles by seq.
+5. **cluster** ``components(pairs)``: connected components, labelled by their
+   smallest seq (= the cluster's first document). Spark: iterative min-label
+   propagation (or GraphFrames ``connectedComponents``).
+
+Signatures are one-permutation MinHash (Li, Owen & Zhang 2012) with optimal
+densification (Shrivastava 2017): one 32-bit hash per shingle fills all
+``num_perm`` slots, instead of ``num_perm`` hashes per shingle. Each slot still
+collides with probability close to the Jaccard similarity; banding is chosen so
+a pair at the threshold becomes a candidate with probability >= ``recall``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, NamedTuple
+
+from zhqa.text.shingles import content_codes, fmix32, shingle_hashes, text_hashes
+
+if TYPE_CHECKING:
+    import numpy as np
+
+_EMPTY = 0xFFFFFFFF
+
+
+@dataclass(frozen=True)
+class Params:
+    """Shingle size, signature size, threshold and LSH banding (bands x rows <= num_perm)."""
+
+    n: int = 5
+    num_perm: int = 128
+    threshold: float = 0.8
+    bands: int = 0  # 0: chosen from the threshold
+    rows: int = 0
+    seed: int = 1
+    recall: float = 0.97
+
+    def banding(self) -> tuple[int, int]:
+        if self.bands and self.rows:
+            return self.bands, self.rows
+        return choose_bands(self.threshold, self.num_perm, self.recall)
+
+
+@lru_cache(maxsize=64)
+def choose_bands(threshold: float, num_perm: int, recall: float = 0.97) -> tuple[int, int]:
+    """The (bands, rows) with the most rows per band (fewest false candidates) whose
+    probability of making a pair at ``threshold`` a candidate is at least ``recall``."""
+    best = (num_perm, 1)
+    for rows in range(1, num_perm + 1):
+        bands = num_perm // rows
+        if bands < 1:
+            break
+        if 1 - (1 - threshold**rows) ** bands >= recall:
+            best = (bands, rows)
+    return best
+
+
+class Sketches(NamedTuple):
+    """Map output of a batch, as columns (row i = document i of the batch)."""
+
+    length: np.ndarray  # int64, content characters
+    content: np.ndarray  # uint64
+    template: np.ndarray  # uint64
+    bands: np.ndarray  # uint64 (docs, bands)
+    shingles: np.ndarray  # uint32 shingle hashes per document (in text order), concatenated
+    offsets: np.ndarray  # int64 (docs + 1): shingles[offsets[i]:offsets[i+1]]
+
+    def shingles_of(self, i: int) -> np.ndarray:
+        return self.shingles[self.offsets[i] : self.offsets[i + 1]]
+
+
+def concat(parts: Sequence[Sketches]) -> Sketches:
+    """Several batches' sketches as one (rows in order)."""
+    import numpy as np
+
+    starts = np.cumsum([0] + [len(p.shingles) for p in parts])
+    offsets = [p.offsets[:-1] + s for p, s in zip(parts, starts, strict=False)]
+    return Sketches(
+        length=np.concatenate([p.length for p in parts]),
+        content=np.concatenate([p.content for p in parts]),
+        template=np.concatenate([p.template for p in parts]),
+        bands=np.concatenate([p.bands for p in parts]),
+        shingles=np.concatenate([p.shingles for p in parts]),
+        offsets=np.concatenate([*offsets, starts[-1:]]).astype(np.int64),
+    )
+
+
+def sketch(texts: Sequence[str], params: Params) -> Sketches:
+    """Stage 1 (map): content keys, band keys and shingle hashes of each text."""
+    import numpy as np
+
+    codes = content_codes(texts)
+    sh = shingle_hashes(codes, params.n, params.seed, digits=True)
+    bands, rows = params.banding()
+    sig = signatures(sh.hashes, sh.counts, params.num_perm, params.seed)
+    return Sketches(
+        length=codes.lengths,
+        content=text_hashes(sh),
+        template=text_hashes(sh, skip=sh.has_digit),
+        bands=band_keys(sig, bands, rows, params.seed),
+        shingles=sh.hashes,
+        offsets=np.concatenate(([0], np.cumsum(sh.counts))),
+    )
+
+
+def signatures(hashes: np.ndarray, counts: np.ndarray, num_perm: int, seed: int = 1) -> np.ndarray:
+    """One-permutation MinHash of uint32 shingle hashes (``counts[i]`` of them for text i):
+    the slot is taken from the high bits, the value is the minimum of the low bits, and
+    an empty slot borrows a filled one chosen by a fixed probe sequence (densification)."""
+    import numpy as np
+
+    ndocs = len(counts)
+    sig = np.full(ndocs * num_perm, _EMPTY, dtype=np.uint32)
+    if len(hashes):
+        owner = np.repeat(np.arange(ndocs, dtype=np.int64) * num_perm, counts)
+        if num_perm & (num_perm - 1) == 0:
+            bits = num_perm.bit_length() - 1
+            slot = hashes >> np.uint32(32 - bits)
+            value = hashes & np.uint32((1 << (32 - bits)) - 1)
+        else:
+            slot = (hashes.astype(np.uint64) * np.uint64(num_perm)) >> np.uint64(32)
+            value = fmix32(hashes ^ np.uint32(0x5BD1E995)) >> np.uint32(1)
+        np.minimum.at(sig, owner + slot, value)
+    sig = sig.reshape(ndocs, num_perm)
+    filled = sig != _EMPTY
+    rows, cols = np.nonzero(~filled & (counts > 0)[:, None])
+    probes = _probes(num_perm, seed)
+    for attempt in range(len(probes)):
+        if not len(rows):
+            break
+        src = probes[attempt][cols]
+        ok = filled[rows, src]
+        sig[rows[ok], cols[ok]] = sig[rows[ok], src[ok]] | np.uint32(0x80000000)
+        rows, cols = rows[~ok], cols[~ok]
+    return sig
+
+
+@lru_cache(maxsize=8)
+def _probes(num_perm: int, seed: int) -> np.ndarray:
+    import numpy as np
+
+    return np.random.default_rng(seed).integers(0, num_perm, size=(64, num_perm))
+
+
+def band_keys(sig: np.ndarray, bands: int, rows: int, seed: int = 1) -> np.ndarray:
+    """One 64-bit key per band: a hash of its ``rows`` slots and the band number."""
+    import numpy as np
+
+    block = sig[:, : bands * rows].reshape(len(sig), bands, rows).astype(np.uint64)
+    keys = np.broadcast_to(
+        np.arange(1, bands + 1, dtype=np.uint64) * np.uint64(seed * 2 + 1), block.shape[:2]
+    ).copy()
+    for r in range(rows):
+        keys *= np.uint64(0x100000001B3)
+        keys ^= block[:, :, r] * np.uint64(0x9E3779B97F4A7C15)
+    return keys
+
+
+def first_of(keys: np.ndarray) -> np.ndarray:
+    """Stage 2 (group): for each row, the index of the first row with the same key."""
+    import numpy as np
+
+    if not len(keys):
+        return np.zeros(0, np.int64)
+    _, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
+    return first[inverse.ravel()].astype(np.int64)
+
+
+def bucket_pairs(bands: np.ndarray, ids: np.ndarray | None = None, max_bucket: int = 64) -> np.ndarray:
+    """Stage 3 (candidates): pairs ``(a, b)``, ``a < b``, of ids (default: row numbers)
+    sharing a band key.
+
+    A bucket of more than ``max_bucket`` documents is linked as a star from its
+    first member plus a chain, which keeps the pair count linear.
+    """
+    import numpy as np
+
+    out: list[np.ndarray] = [np.zeros((0, 2), np.int64)]
+    for j in range(bands.shape[1]):
+        order = np.argsort(bands[:, j])
+        s = bands[order, j]
+        brk = np.flatnonzero(np.concatenate(([True], s[1:] != s[:-1], [True])))
+        sizes = np.diff(brk)
+        for m in np.unique(sizes[sizes > 1]).tolist():
+            starts = brk[:-1][sizes == m]
+            if m <= max_bucket:
+                i, k = np.triu_indices(m, 1)
+                out.append(
+                    np.stack((order[starts[:, None] + i].ravel(), order[starts[:, None] + k].ravel()), axis=1)
+                )
+            else:
+                out.extend(_linked(order[a : a + m]) for a in starts.tolist())
+    p = np.concatenate(out)
+    if ids is not None:
+        p = ids[p]
+    p.sort(axis=1)
+    return np.unique(p, axis=0)
+
+
+def _linked(members: np.ndarray) -> np.ndarray:
+    import numpy as np
+
+    members = np.sort(members)
+    star = np.stack((np.full(len(members) - 1, members[0]), members[1:]), axis=1)
+    return np.concatenate((star, np.stack((members[1:-1], members[2:]), axis=1)))
+
+
+def jaccard(a: frozenset[int] | set[int], b: frozenset[int] | set[int]) -> float:
+    """The Jaccard similarity of two shingle-hash sets."""
+    if not a and not b:
+        return 1.0
+    inter = len(a & b)
+    return inter / (len(a) + len(b) - inter)
+
+
+def verify(pairs: np.ndarray, sk: Sketches, threshold: float) -> tuple[np.ndarray, np.ndarray]:
+    """Stage 4 (verify): the candidate pairs (rows of ``sk``) whose true Jaccard of the
+    shingle sets is >= ``threshold``, and those similarities (vectorised set intersection)."""
+    import numpy as np
+
+    if not len(pairs):
+        return pairs, np.zeros(0)
+    docs, inv = np.unique(pairs, return_inverse=True)
+    inv = inv.reshape(pairs.shape)
+    keys, offsets, rank = _sorted_sets(sk, docs)
+    ra, rb = rank[inv[:, 0]], rank[inv[:, 1]]
+    size_b = offsets[rb + 1] - offsets[rb]
+    pair_of = np.repeat(np.arange(len(pairs)), size_b)
+    within = np.arange(len(pair_of)) - np.repeat(np.cumsum(size_b) - size_b, size_b)
+    values = keys[np.repeat(offsets[rb], size_b) + within] & np.uint64(0xFFFFFFFF)
+    probe = (ra[pair_of].astype(np.uint64) << np.uint64(32)) | values
+    pos = np.minimum(np.searchsorted(keys, probe), len(keys) - 1)
+    inter = np.bincount(pair_of[keys[pos] == probe], minlength=len(pairs))
+    size_a = offsets[ra + 1] - offsets[ra]
+    sims = inter / np.maximum(size_a + size_b - inter, 1)
+    keep = sims >= threshold
+    return pairs[keep], sims[keep]
+
+
+def _sorted_sets(
+    sk: Sketches, docs: np.ndarray, chunk: int = 4096
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The shingle sets of ``docs`` as one sorted array of ``rank << 32 | hash`` keys (rank:
+    the document's place in order of size), their offsets by rank, and each doc's rank."""
+    import numpy as np
+
+    counts = sk.offsets[docs + 1] - sk.offsets[docs]
+    order = np.argsort(counts, kind="stable")
+    rank = np.empty(len(docs), np.int64)
+    rank[order] = np.arange(len(docs))
+    parts, sizes = [], []
+    for c0 in range(0, len(docs), chunk):  # rows of similar length, padded and sorted
+        idx = order[c0 : c0 + chunk]
+        cnt = counts[idx]
+        width = max(int(cnt.max()), 1)
+        mat = np.full((len(idx), width), 0xFFFFFFFF, np.uint32)
+        col = np.arange(int(cnt.sum())) - np.repeat(np.cumsum(cnt) - cnt, cnt)
+        mat[np.repeat(np.arange(len(idx)), cnt), col] = sk.shingles[
+            np.repeat(sk.offsets[docs[idx]], cnt) + col
+        ]
+        mat.sort(axis=1)
+        mask = np.arange(width)[None, :] < cnt[:, None]
+        mask[:, 1:] &= mat[:, 1:] != mat[:, :-1]
+        rows = np.broadcast_to(
+            (np.arange(c0, c0 + len(idx), dtype=np.uint64) << np.uint64(32))[:, None], mat.shape
+        )
+        parts.append(rows[mask] | mat[mask].astype(np.uint64))
+        sizes.append(mask.sum(axis=1))
+    offsets = np.concatenate(([0], np.cumsum(np.concatenate(sizes))))
+    return np.concatenate(parts), offsets, rank
+
+
+def components(pairs: Sequence[tuple[int, int]]) -> dict[int, int]:
+    """Stage 5 (cluster): each seq in ``pairs`` -> the smallest seq of its component."""
+    parent: dict[int, int] = {}
+
+    def find(x: int) -> int:
+        root = x
+        while parent.get(root, root) != root:
+            root = parent[root]
+        while x != root:
+            parent[x], x = root, parent.get(x, x)
+        return root
+
+    for a, b in pairs:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    return {x: find(x) for x in parent.keys() | {r for p in pairs for r in p}}

@@ -1,0 +1,88 @@
+"""D306: repetitive text, measured as the share of characters in repeated character 10-grams."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from zhqa.checks.duplication.paragraphs import repeats
+from zhqa.checks.registry import Bad, Good, check
+from zhqa.schemas.document import Document
+from zhqa.schemas.finding import Hit, Metric
+from zhqa.text.paragraphs import paragraphs
+
+_PROSE = (
+    "对于首都环卫工王进吉而言，过去的一年既有挑战，更有惊喜。2025年8月，北京怀柔发生暴雨，"
+    "他和同事为支援灾区，踩着没过脚踝的泥浆进行清理，帮助老乡回到干净的家园。"
+)
+
+
+class RepetitionOptions(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    n: int = Field(10, ge=2, le=50, description="characters per n-gram")
+    threshold: float = Field(0.3, gt=0, le=1, description="share of characters in repeated n-grams")
+    min_chars: int = Field(100, ge=1, description="shorter texts get the metric but no finding")
+
+
+def repetition_share(text: str, n: int = 10) -> float:
+    """Gopher's duplicate n-gram character fraction, on characters: the share of characters
+    (whitespace left out) inside repeats of an n-gram seen before, repeats not overlapping."""
+    s = "".join(text.split())
+    if len(s) < n:
+        return 0.0
+    seen: set[str] = set()
+    repeated = i = 0
+    while i <= len(s) - n:
+        gram = s[i : i + n]
+        if gram in seen:
+            repeated += n
+            i += n
+        else:
+            seen.add(gram)
+            i += 1
+    return repeated / len(s)
+
+
+def _without_repeated_paragraphs(text: str) -> str:
+    paras = paragraphs(text)
+    drop = {k for r in repeats(paras) for k in range(r.at, r.at + r.size)}
+    return "\n".join(p.text for k, p in enumerate(paras) if k not in drop)
+
+
+@check(
+    code="D306",
+    name="repetitive-ngrams",
+    severity="warning",
+    options=RepetitionOptions,
+    examples=[
+        Bad("欢迎光临本店，全场商品八折优惠！" * 12, why="a looping advertisement"),
+        Bad(_PROSE + "太好了太好了太好了太好了太好了太好了" * 6, why="generated text stuck in a loop"),
+        Good(_PROSE * 1, why="normal news prose"),
+        Good(f"{_PROSE}\n\n{_PROSE}\n\n{_PROSE}", why="whole paragraphs repeated are D303/D304's"),
+    ],
+)
+def repetitive_ngrams(doc: Document, options: RepetitionOptions) -> Iterator[Hit | Metric]:
+    """A text whose share of characters inside repeated character 10-grams exceeds 0.3.
+
+    The share (Gopher's duplicate n-gram character fraction, adapted to
+    characters) is also emitted as the `repetition_share` metric. Whole
+    paragraphs repeated in the document are left out first: they are D303/D304.
+
+    ## Why is this bad?
+    Looping text (spam, templated lists, generation stuck in a loop) teaches a
+    model to repeat itself; normal prose repeats few 10-character sequences.
+
+    ## Known limits
+    Texts under 100 characters (whitespace left out) get the metric, not a finding.
+    """
+    text = _without_repeated_paragraphs(doc.text)
+    share = repetition_share(text, options.n)
+    yield Metric(name="repetition_share", value=round(share, 4))
+    if share > options.threshold and len("".join(text.split())) >= options.min_chars:
+        yield Hit(
+            start=0,
+            end=len(doc.text),
+            message=f"{share:.0%} of the characters are in repeated {options.n}-character sequences",
+        )
