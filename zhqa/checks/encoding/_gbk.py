@@ -10,6 +10,7 @@ clearly more plausible is the proof.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import re
 from dataclasses import dataclass
@@ -72,10 +73,22 @@ _NEUTRAL = re.compile(
 
 
 @cache
-def common() -> frozenset[str]:
-    """The 3,000 most frequent hanzi (zhqa/data/common_hanzi.txt, from jieba's dictionary)."""
+def ranks() -> dict[str, int]:
+    """Frequency rank of the 3,000 most frequent hanzi (zhqa/data/common_hanzi.txt, from jieba)."""
     text = resources.files("zhqa").joinpath("data", "common_hanzi.txt").read_text("utf-8")
-    return frozenset(text.splitlines()[1].strip())
+    return {ch: i for i, ch in enumerate(text.splitlines()[1].strip())}
+
+
+@cache
+def common() -> frozenset[str]:
+    return frozenset(ranks())
+
+
+def rarity(text: str) -> tuple[float, int]:
+    """Mean frequency rank (0 = most frequent, 1 = beyond the top 3,000) of the non-neutral characters."""
+    rank = ranks()
+    vals = [min(rank.get(c, 3000), 3000) for c in text if c >= "\x80" and not _NEUTRAL.match(c)]
+    return (sum(vals) / len(vals) / 3000 if vals else 1.0), len(vals)
 
 
 def plausibility(text: str) -> tuple[float, int]:
@@ -97,22 +110,37 @@ class Reading:
     trim_end: int = 0
 
 
+def _strict_prefix(run: str, a: int) -> tuple[int, str]:
+    """The longest ``run[a:b]`` whose GB18030 bytes decode strictly as UTF-8, and that text."""
+    dec = codecs.getincrementaldecoder("utf-8")()
+    out: list[str] = []
+    best = (a, "")
+    for i in range(a, len(run)):
+        try:
+            out.append(dec.decode(run[i].encode("gb18030")))
+        except (UnicodeError, UnicodeDecodeError):
+            break
+        if not dec.getstate()[0]:
+            best = (i + 1, "".join(out))
+    return best
+
+
 def as_utf8(run: str) -> Reading | None:
     """The run was UTF-8 decoded as GBK/GB18030: re-encode and read as UTF-8.
 
-    Exact (a safe fix) when the bytes decode strictly; the ends of the run may hold a
-    genuine character or half of one, so up to two characters are trimmed on each side.
-    Lossy decodes (U+FFFD inside) are re-read with '?' for each lost byte run.
+    Exact (a safe fix) when most of the run decodes strictly; the run may start with
+    a genuine character or half of one (up to two are skipped) and end in genuine
+    text (left out of the span). Lossy decodes (U+FFFD inside) are re-read whole.
     """
-    data = run.replace("\ufffd", "?").encode("gb18030", "replace")
     if "\ufffd" not in run:
-        for a, b in sorted(((a, b) for a in range(3) for b in range(3)), key=sum):
-            part = run[a : len(run) - b]
-            if len(part) >= 3:
-                try:
-                    return Reading(part.encode("gb18030").decode("utf-8"), "UTF-8 decoded as GBK", True, a, b)
-                except UnicodeError:
-                    pass
+        a, b, text = 0, 0, ""
+        for skip in range(3):
+            end, dec = _strict_prefix(run, skip)
+            if end - skip > b - a:
+                a, b, text = skip, end, dec
+        if b - a >= 3 and (b - a) * 2 >= len(run):
+            return Reading(text, "UTF-8 decoded as GBK", True, a, len(run) - b)
+    data = run.replace("\ufffd", "?").encode("gb18030", "replace")
     alt = data.decode("utf-8", "replace")
     _, m = plausibility(alt)
     if alt.count("\ufffd") > m:
@@ -133,12 +161,16 @@ def shifted(run: str) -> Reading | None:
 
 
 def better(run: str, alt: Reading) -> bool:
-    """The re-reading is plainly Chinese where the run is not: many more common hanzi or far fewer odd ones."""
-    p, n = plausibility(run)
+    """The re-reading is plainly Chinese where the run is not: many more common hanzi or far fewer odd ones.
+
+    A strict UTF-8 decode is structural evidence already, so it needs less plausibility.
+    """
+    part = run[alt.trim_start : len(run) - alt.trim_end]
+    p, n = plausibility(part)
     q, m = plausibility(alt.text)
-    if n < 3 or m < 2 or q < 0.8:
+    if n < 3 or m < 2 or q < (0.6 if alt.exact else 0.8):
         return False
-    return q - p >= 0.4 or oddness(run) - oddness(alt.text) >= 0.3
+    return q - p >= 0.3 or oddness(part) - oddness(alt.text) >= 0.3
 
 
 def oddness(text: str) -> float:
@@ -158,7 +190,11 @@ def reread(run: str, lost_byte: bool) -> Reading | None:
         return alt
     if lost_byte:
         alt = shifted(run)
-        if alt is not None and better(run, alt) and not _ASCII.search(alt.text):
+        if alt is None or _ASCII.search(alt.text):
+            return None
+        r, n = rarity(run)
+        q, m = rarity(alt.text)
+        if n >= 2 and m >= 2 and r - q >= 0.15:
             return alt
     return None
 

@@ -95,6 +95,8 @@ def _latin_hits(text: str) -> Iterator[Hit]:
         while s < min(len(line), len(fixed)) - p and line[-1 - s] == fixed[-1 - s]:
             s += 1
         broken, repaired = line[p : len(line) - s], fixed[p : len(fixed) - s]
+        if len(repaired) >= len(broken):  # not a multi-byte mis-decode (a lone C1 control is E103)
+            continue
         safe = _roundtrips(repaired, broken)
         yield Hit(
             start=ls + p,

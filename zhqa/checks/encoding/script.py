@@ -18,6 +18,7 @@ from zhqa.schemas.finding import Fix, Hit, Metric
 _PHRASE_ONLY = "么俱哩坏彷沈甦瞭藉衹覆"
 _HANZI = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f]")
 _SENT_END = re.compile("[。！？!?\n]")
+_GAP = re.compile("[\u3400-\u9fff]{1,2}")  # unchanged hanzi a run may span: 聯盟號 is one run
 
 
 class ScriptOptions(BaseModel):
@@ -76,14 +77,14 @@ def _changes(sent: str, opts: ScriptOptions) -> list[tuple[int, int, str]]:
     ]
     if all(sent[i] in opts.weak for i in diff):
         return []
-    runs: list[tuple[int, int, str]] = []
+    runs: list[tuple[int, int]] = []
     for i in diff:
-        if runs and runs[-1][1] == i:
-            s, _, simp = runs[-1]
-            runs[-1] = (s, i + 1, simp + conv[i])
+        last = runs[-1][1] if runs else -1
+        if last == i or (last >= 0 and _GAP.fullmatch(sent, last, i) and sent[last:i] == conv[last:i]):
+            runs[-1] = (runs[-1][0], i + 1)
         else:
-            runs.append((i, i + 1, conv[i]))
-    return runs
+            runs.append((i, i + 1))
+    return [(s, e, conv[s:e]) for s, e in runs]
 
 
 @check(
