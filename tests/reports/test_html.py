@@ -129,7 +129,9 @@ def test_long_document_is_embedded_as_windows_around_its_findings(tmp_path):
 
 
 def test_findings_past_the_cap_are_counted_not_embedded(seed_run):
-    data = ReportData(max_findings=10).add_all((f, None) for f in seed_run.findings())
+    data = ReportData(seed_run.summary.findings, max_findings=10).add_all(
+        (f, None) for f in seed_run.findings()
+    )
     assert len(data.rows) == 10 and data.total == seed_run.summary.findings
     # without the document text, each row carries its excerpt instead
     assert all(row[10] for row in data.rows)

@@ -93,7 +93,7 @@ def _gx_link(res: Results) -> str | None:
 def context(res: Results) -> dict[str, Any]:
     """Everything the template needs (the embedded data included)."""
     s = res.summary
-    data = ReportData().add_all(with_documents(res))
+    data = ReportData(s.findings).add_all(with_documents(res))
     hists, worst = histograms(res.metrics())
     checks = {c.code: c for c in rules(res)}
     used = [checks[c] for c in s.by_code if c in checks]

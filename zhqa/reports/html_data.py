@@ -2,9 +2,10 @@
 
 Findings become arrays (``[doc, code, severity, start, end, line, column,
 message, fix, related, excerpt]``) with messages interned, so 50,000 findings
-stay a few megabytes. A document's text is embedded whole when it is short,
-else as windows around its findings; past a corpus-wide budget the windows
-shrink, then only excerpts remain. All offsets are code points.
+stay a few megabytes. Document text has a corpus-wide budget; each document
+gets a share by its share of the findings, and is embedded whole when that
+share allows, else as windows around its findings (narrower as the share
+shrinks), else (budget spent) as excerpts only. All offsets are code points.
 """
 
 from __future__ import annotations
@@ -21,8 +22,8 @@ from zhqa.schemas.finding import Finding
 
 MAX_FINDINGS = 100_000
 FULL_TEXT_MAX = 8_000
-TEXT_BUDGET = 1_500_000
-CONTEXT, CONTEXT_TIGHT = 80, 24
+TEXT_BUDGET = 1_000_000
+CONTEXTS = (80, 40, 20, 10)
 SEVERITIES = ["error", "warning", "info"]
 APPLICABILITY = ["safe", "unsafe", "display"]
 BINS = 20
@@ -64,8 +65,8 @@ def _windows(text: str, spans: list[tuple[int, int]], ctx: int) -> list[list[Any
 class ReportData:
     """Collects findings (with their documents) into the embedded data of the page."""
 
-    def __init__(self, max_findings: int = MAX_FINDINGS, budget: int = TEXT_BUDGET) -> None:
-        self.max_findings, self.budget = max_findings, budget
+    def __init__(self, expected: int, max_findings: int = MAX_FINDINGS, budget: int = TEXT_BUDGET) -> None:
+        self.expected, self.max_findings, self.budget = expected, max_findings, budget
         self.docs: list[dict[str, Any]] = []
         self.rows: list[list[Any]] = []
         self.codes: list[str] = []
@@ -109,7 +110,12 @@ class ReportData:
             fs = f.start if f.fix.start is None else f.fix.start
             fe = f.end if f.fix.end is None else f.fix.end
             spans.append((fs, fe))
-            fix = [f.fix.replacement, APPLICABILITY.index(f.fix.applicability), f.fix.title or "", fs, fe]
+            fix = [f.fix.replacement, APPLICABILITY.index(f.fix.applicability)]
+            moved = (fs, fe) != (f.start, f.end)
+            if f.fix.title or moved:
+                fix.append(f.fix.title or "")
+            if moved:
+                fix += [fs, fe]
         related: Any = [[r.doc_id, r.start, r.end] for r in f.related] or 0
         for r in f.related:
             if r.doc_id == f.doc_id:
@@ -147,20 +153,32 @@ class ReportData:
         entry["n"] = len(doc.text)
         if doc.line is not None:
             entry["line"] = doc.line
-        left = self.budget - self.text_chars
-        if len(doc.text) <= min(FULL_TEXT_MAX, left):
+        # this document's share of what is left, by its share of the findings still to come
+        to_come = max(len(excerpts), min(self.expected, self.max_findings) - len(self.rows) + len(excerpts))
+        allowance = (self.budget - self.text_chars) * len(excerpts) / to_come
+        best = _windows(doc.text, spans, CONTEXTS[0])
+        if len(doc.text) <= min(FULL_TEXT_MAX, allowance) or (
+            len(doc.text) <= allowance and sum(len(t) for _, t in best) > 0.7 * len(doc.text)
+        ):
             entry["t"] = doc.text
             self.text_chars += len(doc.text)
             return
-        ctx = CONTEXT if left > self.budget // 2 else CONTEXT_TIGHT if left > 0 else 0
-        if ctx == 0:
+        for ctx in CONTEXTS:
+            wins = best if ctx == CONTEXTS[0] else _windows(doc.text, spans, ctx)
+            size = sum(len(t) for _, t in wins)
+            if size <= allowance or ctx == CONTEXTS[-1]:
+                break
+        if self.text_chars + size > self.budget:  # nothing left: excerpts only
             for row, excerpt in excerpts:
                 self.rows[row][10] = excerpt
             return
-        entry["w"] = _windows(doc.text, spans, ctx)
-        self.text_chars += sum(len(t) for _, t in entry["w"])
+        entry["w"] = wins
+        self.text_chars += size
 
     def as_json(self) -> dict[str, Any]:
+        for row in self.rows:  # optional trailing fields (fix, related, excerpt) are dropped when empty
+            while len(row) > 8 and row[-1] == 0:
+                row.pop()
         return {"docs": self.docs, "codes": self.codes, "msgs": self.msgs, "f": self.rows}
 
 

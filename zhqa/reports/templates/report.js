@@ -238,7 +238,7 @@
     box.appendChild(h("div", "msg", MSGS[f[7]]));
     var fix = f[8];
     if (fix) {
-      var ctx = around(f[0], fix[3], fix[4], 12);
+      var moved = fix.length > 3, ctx = around(f[0], moved ? fix[3] : f[3], moved ? fix[4] : f[4], 12);
       box.appendChild(h("div", "sub", "Fix (" + APP[fix[1]] + ")" + (fix[2] ? ": " + fix[2] : "")));
       if (ctx) {
         box.appendChild(diffLine("before", ctx, ctx[1], null));
