@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from zhqa.text.page import parse_article, parse_page
 
 HANZI = st.characters(min_codepoint=0x4E00, max_codepoint=0x4FFF)
-MARKS = st.sampled_from(list("，。、；：！？“”（）,.;:!?()—… 　") + ["\t"])
+MARKS = st.sampled_from([*"，。、；：！？“”（）,.;:!?()—… \u3000", "\t"])
 WORDS = st.text(
     st.one_of(HANZI, HANZI, HANZI, MARKS, st.sampled_from(list("ab1 ·"))), min_size=1, max_size=60
 )

@@ -129,7 +129,7 @@ def ends_sentence(text: str) -> bool | None:
     if not core:
         return None
     last = core[-1]
-    if last in FINAL or core.endswith("……"):
+    if last in FINAL or core.endswith(("……", "...", "。。。", "···")):
         return True
     if last == "." and len(core) > 1 and not core[-2].isascii():
         return True  # ASCII full stop after hanzi (P201 reports the mark itself)

@@ -20,6 +20,7 @@ _LIST_ITEM = re.compile(
 _BAD_START = re.compile(r"^[，,、。；;：:）)」』》〉】！!？?]|^们")
 _OPENING = re.compile(r"^(?:对于|关于|在|据|从|为了|随着|近日|近年来|日前|目前|今年|去年|\d)")
 _CLAUSE = re.compile(r"[，,。；;：:！!？?]")
+_PAUSE_INSIDE = re.compile(r"[，,、；;]")
 
 
 class Break(NamedTuple):
@@ -68,9 +69,9 @@ def truncated(page: Page) -> tuple[Article, Paragraph] | None:
     found = last_paragraph(page)
     if found is None or not unfinished(found[1]):
         return None
-    body = sum(len(a.paragraphs) for a in page.articles)
-    if body < 2 and is_headline(found[1].text):
-        return None  # a lone short line is a snippet, not a truncated document
+    text = found[1].text
+    if is_headline(text) and not _PAUSE_INSIDE.search(text):
+        return None  # one short clause (a heading, a bio line, a snippet) is not a sentence in progress
     return found
 
 
