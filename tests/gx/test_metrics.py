@@ -92,6 +92,7 @@ def test_p201_rate_comes_from_the_findings_and_check_metrics_fill_their_columns(
     assert rows[0]["traditional_share"] == 0.25 and rows[1]["traditional_share"] is None
     assert rows[0]["repetition_share"] == 0.1
     assert rows[0]["width_fullwidth_marks"] == 7.0  # whatever else a check measured is kept
+    assert rows[1]["hanzi_share"] is None  # a blank document has no share: null, not 0
     assert (
         rows[1]["warnings"] == 1 and rows[1]["encoding_findings"] == 1 and rows[1]["halfwidth_per_1000"] == 0
     )

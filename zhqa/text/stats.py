@@ -42,18 +42,18 @@ def title_of(text: str, meta: Mapping[str, Any] | None = None) -> str:
 
 
 def text_stats(text: str, meta: Mapping[str, Any] | None = None) -> dict[str, float]:
-    """Shares are of the non-space characters; an empty text gives zeros."""
+    """Shares are of the non-space characters; a blank text has no shares (null in the table)."""
     visible = len(_NON_SPACE.findall(text))
     paras = paragraphs(text)
-
-    def share(pattern: re.Pattern[str]) -> float:
-        return round(len(pattern.findall(text)) / visible, 6) if visible else 0.0
-
+    shares = {
+        "hanzi_share": HANZI_CHAR,
+        "cjk_punct_share": _CJK_PUNCT,
+        "latin_share": _LATIN,
+        "digit_share": _DIGIT,
+    }
+    out = {k: round(len(p.findall(text)) / visible, 6) for k, p in shares.items()} if visible else {}
     return {
-        "hanzi_share": share(HANZI_CHAR),
-        "cjk_punct_share": share(_CJK_PUNCT),
-        "latin_share": share(_LATIN),
-        "digit_share": share(_DIGIT),
+        **out,
         "paragraphs": float(len(paras)),
         "mean_paragraph_chars": round(sum(len(p.text) for p in paras) / len(paras), 3) if paras else 0.0,
         "title_length": float(len(title_of(text, meta))),
