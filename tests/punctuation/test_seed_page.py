@@ -93,4 +93,3 @@ def test_width_metrics_are_reported(seed_text):
     assert metrics["halfwidth_punct"] == 259
     assert metrics["fullwidth_punct"] == sum(seed_text.count(c) for c in "，。；：？！（）")
     assert metrics["p201_per_1000"] == pytest.approx(259 * 1000 / len(seed_text))
-    assert 0 < metrics["halfwidth_punct_share"] < 1

@@ -17,7 +17,7 @@ _C = f"[{CJK_CTX}]"
 _S = f"[{SPACES}]"
 # A candidate mark with a CJK character at most two spaces away on either side.
 _HALF = re.compile(rf"[,.;:?!()](?:(?<={_C}.)|(?<={_C}{_S}.)|(?<={_C}{_S}{_S}.)|(?={_S}{{0,2}}{_C}))")
-_PAREN = re.compile(r"[()]")
+_PAREN_OR_LINE = re.compile(r"[()\n]")
 _RUN = re.compile(r"[,.;:?!()]{2,}")
 _ALNUM = re.compile(r"[0-9A-Za-z]")
 _TILDE = re.compile(rf"~(?:(?<=[0-9%A-Za-z{CJK_CTX}]~)|(?<=[0-9%A-Za-z{CJK_CTX}] ~))(?= ?[0-9])")
@@ -42,22 +42,21 @@ def _pair_parens(text: str, fired: set[int], latin: list[tuple[int, int]]) -> se
     A pair that belongs to a Latin run (`C/2022 E3 (ZTF)`: Latin before it, ASCII
     inside) is not reported even when a Chinese mark follows it.
     """
-    lines = {text.rfind("\n", 0, i) + 1 for i in fired if text[i] in "()"}
     out = set(fired)
-    for start in lines:
-        end = text.find("\n", start)
-        stack: list[int] = []
-        for m in _PAREN.finditer(text, start, end if end >= 0 else len(text)):
-            if m.group() == "(":
-                stack.append(m.start())
-            elif stack:
-                a, b = stack.pop(), m.start()
-                if not (a in fired or b in fired) or inside(latin, a) or inside(latin, b):
-                    continue
-                if _ALNUM.match(left_char(text, a)) and text[a + 1 : b].isascii():
-                    out.difference_update((a, b))
-                else:
-                    out.update((a, b))
+    stack: list[int] = []
+    for m in _PAREN_OR_LINE.finditer(text):
+        if m.group() == "(":
+            stack.append(m.start())
+        elif m.group() == "\n":
+            stack.clear()
+        elif stack:
+            a, b = stack.pop(), m.start()
+            if not (a in fired or b in fired) or inside(latin, a) or inside(latin, b):
+                continue
+            if _ALNUM.match(left_char(text, a)) and text[a + 1 : b].isascii():
+                out.difference_update((a, b))
+            else:
+                out.update((a, b))
     return out
 
 
@@ -75,8 +74,12 @@ def _beside_fired(text: str, fired: set[int], latin: list[tuple[int, int]]) -> s
 def halfwidth_marks(text: str) -> tuple[tuple[int, str], ...]:
     """(offset, mark) of every ASCII ``, . ; : ? ! ( )`` in CJK context, in text order."""
     latin = latin_spans(text)
-    fired = {m.start() for m in _HALF.finditer(text) if _keep(text, m.start(), m.group(), latin)}
-    if "(" in text or ")" in text:
+    fired = set()
+    for m in _HALF.finditer(text):
+        if (m.group() == "." or latin) and not _keep(text, m.start(), m.group(), latin):
+            continue
+        fired.add(m.start())
+    if any(text[i] in "()" for i in fired):
         fired = _pair_parens(text, fired, latin)
     if fired:
         fired |= _beside_fired(text, fired, latin)

@@ -16,6 +16,9 @@ from zhqa.text.chars import HANZI
 _FULL_P209 = re.compile("[，；：（）！？～]")
 _HANZI_RUN = re.compile(f"[{HANZI}]+")
 _NON_SPACE_RUN = re.compile(r"\S+")
+# Fix is frozen: one shared instance per mark
+_FIXES = {ch: Fix(replacement=full, title=f"replace with full-width {full!r}") for ch, full in FULL.items()}
+_MESSAGES = {ch: f"ASCII {ch!r} in Chinese text; use {full!r}" for ch, full in FULL.items()}
 
 
 @check(
@@ -55,21 +58,14 @@ def halfwidth_punctuation(doc: Document) -> Iterator[Hit | Metric]:
     ## References
     GB/T 15834-2011, 3 and 5.1 (full-width marks in Chinese text).
     """
-    marks = halfwidth_marks(doc.text)
+    text = doc.text
+    marks = halfwidth_marks(text)
     for i, ch in marks:
-        full = FULL[ch]
-        yield Hit(
-            start=i,
-            end=i + 1,
-            message=f"ASCII {ch!r} in Chinese text; use {full!r}",
-            fix=Fix(replacement=full, title=f"replace with full-width {full!r}"),
-        )
-    n_full = sum(doc.text.count(c) for c in FULLWIDTH_MARKS)
-    half = len(marks)
+        yield Hit(start=i, end=i + 1, message=_MESSAGES[ch], fix=_FIXES[ch])
+    half, full = len(marks), sum(text.count(c) for c in FULLWIDTH_MARKS)
     yield Metric(name="halfwidth_punct", value=half)
-    yield Metric(name="fullwidth_punct", value=n_full)
-    yield Metric(name="halfwidth_punct_share", value=half / (half + n_full) if half + n_full else 0.0)
-    yield Metric(name="p201_per_1000", value=1000 * half / len(doc.text) if doc.text else 0.0)
+    yield Metric(name="fullwidth_punct", value=full)
+    yield Metric(name="p201_per_1000", value=1000 * half / len(text) if text else 0.0)
 
 
 def _hanzi_share(text: str) -> float:

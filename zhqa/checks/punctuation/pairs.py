@@ -20,15 +20,15 @@ _FIRST = re.compile(r"[^\s\u3000]")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
 
 
-def _norm(ch: str) -> str:
-    return {"(": "（", ")": "）"}.get(ch, ch)
+_NORM = {"(": "（"}  # ASCII brackets pair with full-width ones
+_WANT = {c: _NORM.get(o, o) for c, o in _PARTNER.items()}
 
 
-def _reversed(text: str, i: int, ch: str, stack: list[tuple[int, str]]) -> bool:
+def _reversed(text: str, i: int, ch: str, stack: list[tuple[int, str, str]]) -> bool:
     """`“…“`: a second opener while one is open, with too few closers left in the line to nest."""
     end = text.find("\n", i)
     closer = _CLOSERS[_OPENERS.index(ch)]
-    depth = sum(1 for _, o in stack if o == ch)
+    depth = sum(1 for _, o, _n in stack if o == ch)
     return text.count(closer, i, end if end >= 0 else len(text)) <= depth - 1
 
 
@@ -42,13 +42,13 @@ class _Line(NamedTuple):
 
 def _scan(text: str) -> list[_Line]:
     lines: list[_Line] = []
-    start, stack, close, mis = 0, [], [], []
+    start, stack, close, mis = 0, [], [], []  # stack: (offset, mark, normalised mark)
     crossed: list[str] = []
     for m in _PAIR.finditer(text):
         ch, i = m.group(), m.start()
         if ch == "\n":
             if stack or close or mis:
-                lines.append(_Line(start, i, stack, close, mis))
+                lines.append(_Line(start, i, [(k, o) for k, o, _ in stack if o != "("], close, mis))
                 stack, close, mis = [], [], []
             start, crossed = i + 1, []
         elif ch in _QUOTES and stack and stack[-1][1] == ch and _reversed(text, i, ch, stack):
@@ -56,17 +56,17 @@ def _scan(text: str) -> list[_Line]:
             mis.append(Hit(start=i, end=i + 1, message=f"reversed quotation mark {ch!r} closes a quotation"))
         elif ch in _OPENERS:
             if not (ch == "‘" and _ASCII_LETTER.match(text, i + 1) and _ASCII_LETTER.match(text[i - 1 : i])):
-                stack.append((i, ch))
+                stack.append((i, ch, _NORM.get(ch, ch)))
         else:
-            want = _norm(_PARTNER[ch])
-            if stack and _norm(stack[-1][1]) == want:
+            want = _WANT[ch]
+            if stack and stack[-1][2] == want:
                 stack.pop()
             elif ch == "’" and _ASCII_LETTER.match(text[i - 1 : i]):
                 continue  # an apostrophe: McDonald’s, players’
-            elif any(_norm(o) == want for _, o in stack):
+            elif any(n == want for _, _, n in stack):
                 inner = stack[-1]
-                while _norm((top := stack.pop())[1]) != want:
-                    crossed.append(_norm(top[1]))  # its closer comes later: same defect
+                while (top := stack.pop())[2] != want:
+                    crossed.append(top[2])  # its closer comes later: same defect
                 msg = f"mis-nested marks: {ch!r} closes before {inner[1]!r} (offset {inner[0]}) is closed"
                 mis.append(Hit(start=i, end=i + 1, message=msg))
             elif want in crossed:
@@ -74,8 +74,8 @@ def _scan(text: str) -> list[_Line]:
             elif ch != ")":
                 close.append((i, ch))
     if stack or close or mis:
-        lines.append(_Line(start, len(text), stack, close, mis))
-    return [ln._replace(open=[o for o in ln.open if o[1] != "("]) for ln in lines]
+        lines.append(_Line(start, len(text), [(k, o) for k, o, _ in stack if o != "("], close, mis))
+    return lines
 
 
 @check(

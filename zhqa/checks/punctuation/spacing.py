@@ -8,13 +8,18 @@ from collections.abc import Iterator
 from zhqa.checks.registry import Bad, Good, check
 from zhqa.schemas.document import Document
 from zhqa.schemas.finding import Hit
-from zhqa.text.chars import CJK_CTX, HANZI
+from zhqa.text.chars import CJK_CTX, HANZI, left_char
 from zhqa.text.lines import credit_start, dateline, is_furniture
 
-_SPACE_RUN = re.compile(r"[ \t\u00a0\u3000]+(?=\S)")
-_CJK = re.compile(f"[{CJK_CTX}]")
 _AFTER_MARK = "，。、；：！？）》」』】”’"  # no space after these
 _BEFORE_MARK = "，。、；：！？（《「『【“‘"  # nor before these
+_SP = "[ \t\u00a0\u3000]"
+# spaces between two CJK characters, after a closing/pause mark, or before a mark; the
+# leading class lets the engine skip text fast, the lookarounds do the rest in C
+_SPACE_RUN = re.compile(
+    rf"{_SP}(?:(?<=[{CJK_CTX}]{_SP}){_SP}*(?=[{CJK_CTX}])|(?<=[{_AFTER_MARK}]{_SP}){_SP}*(?=\S)"
+    rf"|{_SP}*(?=[{_BEFORE_MARK}]))"
+)
 
 
 def _in_credit(line: str, k: int) -> bool:
@@ -57,8 +62,6 @@ def space_in_cjk(doc: Document) -> Iterator[Hit]:
         if i == 0 or text[i - 1] == "\n":
             continue  # indentation
         before, after = text[i - 1], text[j]
-        if not ((_CJK.match(before) and _CJK.match(after)) or before in _AFTER_MARK or after in _BEFORE_MARK):
-            continue
         start = text.rfind("\n", 0, i) + 1
         if start not in furniture:
             end = text.find("\n", i)
@@ -70,9 +73,8 @@ def space_in_cjk(doc: Document) -> Iterator[Hit]:
         yield Hit(start=i, end=j, message=f"space between {before!r} and {after!r} in Chinese text")
 
 
-_LATIN_MARK = re.compile(
-    r"[A-Za-z][\w'’\-]*(?:[ ,]+[A-Za-z0-9][\w'’\-]*){2,} *([，。；：！？、]) *(?=[A-Za-z])", re.ASCII
-)
+_MARK_THEN_LATIN = re.compile(r"[，。；：！？、] *[A-Za-z]")
+_LATIN_BEFORE = re.compile(r"[A-Za-z][\w'’\-]*(?:[ ,]+[A-Za-z0-9][\w'’\-]*){2,} *$", re.ASCII)
 _HANZI = re.compile(f"[{HANZI}]")
 _CLAUSE_END = re.compile(r"[，。；：！？、\n]")
 
@@ -98,12 +100,12 @@ def fullwidth_punctuation_in_latin(doc: Document) -> Iterator[Hit]:
     an English quotation inside a Chinese sentence is correct.
     """
     text = doc.text
-    for m in _LATIN_MARK.finditer(text):
-        i = m.start(1)
-        prev = text[max(0, m.start() - 8) : m.start()].rstrip()
-        if _HANZI.search(prev[-1:] or " "):
+    for m in _MARK_THEN_LATIN.finditer(text):
+        i = m.start()
+        run = _LATIN_BEFORE.search(text, max(0, i - 160), i)
+        if run is None or _HANZI.match(left_char(text, run.start()) or " "):
             continue
         stop = _CLAUSE_END.search(text, i + 1)
         if _HANZI.search(text, i + 1, stop.start() if stop else len(text)):
             continue
-        yield Hit(start=i, end=i + 1, message=f"full-width {m.group(1)!r} inside English text")
+        yield Hit(start=i, end=i + 1, message=f"full-width {text[i]!r} inside English text")

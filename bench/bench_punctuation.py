@@ -1,0 +1,138 @@
+"""Punctuation family (P201-P210) vs autocorrect-py on the same >= 50 MB Chinese news text.
+
+Prints a Markdown table: throughput of both on one core (MB/s of UTF-8 text), then where
+their findings disagree on a sample of documents (counts by category).
+
+    python bench/bench_punctuation.py --size-mb 50          # generates bench/data/news-50mb.jsonl
+    python bench/bench_punctuation.py --data FILE.jsonl --sample-docs 3000
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import json
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from zhqa.checks import CATALOGUE  # noqa: E402
+from zhqa.schemas.document import Document  # noqa: E402
+from zhqa.schemas.finding import Hit  # noqa: E402
+
+P_CHECKS = [c for code, c in sorted(CATALOGUE.items()) if code.startswith("P2")]
+ASCII_MARKS = set(",.;:?!()~")
+
+
+def load(path: Path) -> list[str]:
+    with path.open(encoding="utf-8") as f:
+        return [json.loads(line)["text"] for line in f if line.strip()]
+
+
+def run_p(doc: Document) -> list[tuple[str, Hit]]:
+    return [(c.code, h) for c in P_CHECKS for h in c.evaluate(doc) if isinstance(h, Hit)]
+
+
+def time_p(docs: list[Document]) -> tuple[float, Counter]:
+    counts: Counter = Counter()
+    t0 = time.perf_counter()
+    for doc in docs:
+        for code, _ in run_p(doc):
+            counts[code] += 1
+    return time.perf_counter() - t0, counts
+
+
+def time_autocorrect(texts: list[str]) -> tuple[float, int]:
+    import autocorrect_py
+
+    changed = 0
+    t0 = time.perf_counter()
+    for text in texts:
+        changed += autocorrect_py.format(text) != text
+    return time.perf_counter() - t0, changed
+
+
+def _kind(old: str, new: str) -> str:
+    if not old.strip() and not new.strip():
+        return "space inserted" if len(new) > len(old) else "space removed"
+    if not old.strip() and new.strip() == "":
+        return "space inserted"
+    if not new.strip():
+        return "space removed"
+    if len(old) == len(new) == 1 and old in ASCII_MARKS:
+        return f"{old} -> {new}"
+    return "other rewrite"
+
+
+def compare(texts: list[str]) -> tuple[Counter, Counter]:
+    """Per mark: both fixed it the same way / only autocorrect / only zhqa P (by category)."""
+    import autocorrect_py
+
+    agree: Counter = Counter()
+    differ: Counter = Counter()
+    for text in texts:
+        fixes = {}
+        for code, h in run_p(Document.from_text(text)):
+            if h.fix is not None and h.fix.applicability == "safe":
+                fixes[h.start] = (code, text[h.start : h.end], h.fix.replacement)
+        ac = autocorrect_py.format(text)
+        seen = set()
+        for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, text, ac, autojunk=False).get_opcodes():
+            if op == "equal":
+                continue
+            old, new = text[i1:i2], ac[j1:j2]
+            mine = fixes.get(i1)
+            if mine and mine[1] == old and mine[2] == new:
+                agree[f"{mine[0]} {old} -> {new}"] += 1
+                seen.add(i1)
+            elif not old.strip() and new == " ":
+                differ["autocorrect only: space inserted (hanzi|Latin/digit)"] += 1
+            else:
+                differ[f"autocorrect only: {_kind(old, new)}"] += 1
+        for i, (code, old, new) in fixes.items():
+            if i not in seen:
+                differ[f"zhqa only: {code} {old} -> {new}"] += 1
+    return agree, differ
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--size-mb", type=float, default=50)
+    ap.add_argument("--data", type=Path)
+    ap.add_argument("--sample-docs", type=int, default=3000)
+    args = ap.parse_args()
+    data = args.data or HERE / "data" / f"news-{int(args.size_mb)}mb.jsonl"
+    if not data.exists():
+        subprocess.run(
+            [sys.executable, str(HERE / "corpus.py"), "--size-mb", str(args.size_mb), "--out", str(data)],
+            check=True,
+        )
+    texts = load(data)
+    mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+    docs = [Document.from_text(t, id=str(i)) for i, t in enumerate(texts)]
+    p_secs, p_counts = time_p(docs)
+    ac_secs, ac_changed = time_autocorrect(texts)
+    agree, differ = compare(texts[: args.sample_docs])
+
+    print(f"## Punctuation: zhqa P family vs autocorrect-py ({data.name}, {len(texts)} docs, {mb:.1f} MB)\n")
+    print("| tool | seconds | MB/s (one core) | output |")
+    print("|---|---:|---:|---|")
+    found = ", ".join(f"{k} {v}" for k, v in sorted(p_counts.items()))
+    print(f"| zhqa P201-P210 | {p_secs:.2f} | {mb / p_secs:.1f} | findings: {found} |")
+    print(f"| autocorrect-py `format` | {ac_secs:.2f} | {mb / ac_secs:.1f} | {ac_changed} docs rewritten |")
+    print(f"\n### Where they agree and disagree (first {min(args.sample_docs, len(texts))} docs, per edit)\n")
+    print("| category | edits |")
+    print("|---|---:|")
+    for k, v in agree.most_common():
+        print(f"| both: {k} | {v} |")
+    for k, v in differ.most_common():
+        print(f"| {k} | {v} |")
+
+
+if __name__ == "__main__":
+    main()
