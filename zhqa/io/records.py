@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import Any, NamedTuple
 
 from zhqa.io.compression import open_binary, read_all
 from zhqa.io.decode import decode_with
@@ -113,44 +113,68 @@ def read_jsonl(
         yield from jsonl_from_stream(f, inp, limits, text_field, id_field, validate)
 
 
-def jsonl_from_stream(
+class RawRecord(NamedTuple):
+    """One non-blank JSONL line: its number, bytes, parsed object (None if unusable) and document."""
+
+    number: int
+    raw: bytes
+    obj: Any
+    doc: Document
+
+
+def parse_line(
+    raw: bytes,
+    number: int,
+    start: int,
+    inp: Input,
+    limits: Limits,
+    text_field: str,
+    id_field: str,
+    validate: Validator | None = None,
+) -> RawRecord:
+    """Parse one JSONL line (``start`` = its byte offset in the file) into a record."""
+    if len(raw) > limits.max_record_bytes:
+        msg = f"record larger than limits.max_record_bytes ({limits.max_record_bytes:,} bytes)"
+        return RawRecord(number, raw, None, _bad_line(inp.rel, number, inp.source, msg, ""))
+    decoded = decode_with(raw, base=start)
+    try:
+        obj = json.loads(decoded.text)
+    except json.JSONDecodeError as e:
+        msg = f"line {number}: invalid JSON ({e.msg} at column {e.colno})"
+        return RawRecord(number, raw, None, _bad_line(inp.rel, number, inp.source, msg, decoded.text))
+    except RecursionError:
+        msg = f"line {number}: JSON nested too deeply"
+        return RawRecord(number, raw, None, _bad_line(inp.rel, number, inp.source, msg, ""))
+    doc = document_from_record(
+        obj,
+        rel=inp.rel,
+        line=number,
+        source=inp.source,
+        text_field=text_field,
+        id_field=id_field,
+        invalid=decoded.invalid,
+        validate=validate,
+        max_chars=limits.max_document_chars,
+    )
+    return RawRecord(number, raw, obj, doc)
+
+
+def jsonl_records(
     f: Any, inp: Input, limits: Limits, text_field: str, id_field: str, validate: Validator | None = None
-) -> Iterator[Document]:
+) -> Iterator[RawRecord]:
+    """Every non-blank line of a JSONL stream as a RawRecord, in order."""
     offset = 0
     for number, raw in enumerate(_lines(f, inp.source), start=1):
         start, offset = offset, offset + len(raw)
-        if not raw.strip():
-            continue
-        if len(raw) > limits.max_record_bytes:
-            msg = f"record larger than limits.max_record_bytes ({limits.max_record_bytes:,} bytes)"
-            yield _bad_line(inp.rel, number, inp.source, msg, "")
-            continue
-        decoded = decode_with(raw, base=start)
-        try:
-            obj = json.loads(decoded.text)
-        except json.JSONDecodeError as e:
-            yield _bad_line(
-                inp.rel,
-                number,
-                inp.source,
-                f"line {number}: invalid JSON ({e.msg} at column {e.colno})",
-                decoded.text,
-            )
-            continue
-        except RecursionError:
-            yield _bad_line(inp.rel, number, inp.source, f"line {number}: JSON nested too deeply", "")
-            continue
-        yield document_from_record(
-            obj,
-            rel=inp.rel,
-            line=number,
-            source=inp.source,
-            text_field=text_field,
-            id_field=id_field,
-            invalid=decoded.invalid,
-            validate=validate,
-            max_chars=limits.max_document_chars,
-        )
+        if raw.strip():
+            yield parse_line(raw, number, start, inp, limits, text_field, id_field, validate)
+
+
+def jsonl_from_stream(
+    f: Any, inp: Input, limits: Limits, text_field: str, id_field: str, validate: Validator | None = None
+) -> Iterator[Document]:
+    for rec in jsonl_records(f, inp, limits, text_field, id_field, validate):
+        yield rec.doc
 
 
 def _lines(f: Any, what: str) -> Iterator[bytes]:

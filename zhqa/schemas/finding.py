@@ -18,11 +18,22 @@ Family = Literal["encoding", "punctuation", "duplication", "numeric", "structure
 Applicability = Literal["safe", "unsafe", "display"]
 
 
+class Edit(BaseModel):
+    """Replace ``[start, end)`` of the text by ``replacement``."""
+
+    model_config = ConfigDict(frozen=True)
+
+    start: int
+    end: int
+    replacement: str
+
+
 class Fix(BaseModel):
     """One edit: replace ``[start, end)`` (default: the finding's span) by ``replacement``.
 
-    Only fields that differ from their defaults are serialised, so a plain safe fix
-    prints as ``{"replacement": "，"}``.
+    ``also`` holds further edits applied together with it, all or none (moving a
+    fragment = insert here + delete there). Only fields that differ from their
+    defaults are serialised, so a plain safe fix prints as ``{"replacement": "，"}``.
     """
 
     model_config = ConfigDict(frozen=True)
@@ -32,6 +43,7 @@ class Fix(BaseModel):
     title: str | None = None
     start: int | None = None
     end: int | None = None
+    also: list[Edit] | None = None
 
     @model_serializer(mode="wrap")
     def _drop_defaults(self, handler: Any) -> dict[str, Any]:
@@ -39,7 +51,13 @@ class Fix(BaseModel):
         return {k: v for k, v in data.items() if k == "replacement" or v != _FIX_DEFAULTS[k]}
 
 
-_FIX_DEFAULTS: dict[str, Any] = {"applicability": "safe", "title": None, "start": None, "end": None}
+_FIX_DEFAULTS: dict[str, Any] = {
+    "applicability": "safe",
+    "title": None,
+    "start": None,
+    "end": None,
+    "also": None,
+}
 
 
 class Related(BaseModel):
