@@ -78,3 +78,16 @@ def hostile_run(tmp_path: Path) -> Iterator[Any]:
 @pytest.fixture
 def report_of() -> Callable[[Any, str], str]:
     return render
+
+
+@pytest.fixture(scope="session")
+def sogouca_run() -> Iterator[Any]:
+    """The SogouCA sample (real 2012 web news, damaged: mojibake, U+FFFD, full-width digits)."""
+    from tests.conftest import CORPORA
+
+    path = CORPORA / "defects-sogouca" / "sogouca_smarty_decoded.jsonl"
+    if not path.is_file():
+        pytest.skip(f"{path} not available")
+    res = run([path])
+    yield res
+    res.close()

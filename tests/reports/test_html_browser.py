@@ -175,3 +175,20 @@ def test_hostile_report_runs_nothing_from_the_corpus_and_requests_nothing(chromi
         assert opened.requests == [report.resolve().as_uri()]
     finally:
         opened.close()
+
+
+def test_real_damaged_corpus_report_opens_cleanly(chromium, sogouca_run, tmp_path):
+    report = write_page(sogouca_run, tmp_path / "index.html")
+    opened = Opened(chromium, report)
+    page = opened.page
+    try:
+        assert page.locator("#rows tr").count() == 50
+        page.select_option("#f-family", "encoding")
+        expect(page.locator("#count")).to_contain_text("filtered")
+        assert set(opened.visible_families()) == {"encoding"}
+        page.locator("#rows tr").nth(5).locator("td:nth-child(6)").click()
+        expect(page.locator("#doc-text mark.sel").first).to_be_visible()
+        page.screenshot(path=str(tmp_path / "sogouca-report.png"))
+        assert opened.errors == [] and opened.requests == [report.resolve().as_uri()]
+    finally:
+        opened.close()

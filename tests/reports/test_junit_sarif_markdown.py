@@ -144,3 +144,21 @@ def test_cli_writes_every_rich_format_into_the_report_dir(zhqa_cli, tmp_path):
     out = tmp_path / "reports"
     assert sorted(p.name for p in out.iterdir()) == ["index.html", "junit.xml", "report.sarif", "summary.md"]
     assert "Gate failed" in (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_real_damaged_corpus_gives_valid_sarif_and_junit(sogouca_run, tmp_path):
+    from junitparser import JUnitXml
+
+    log = json.loads(render(sogouca_run, "sarif"))
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    assert not list(Draft4Validator(schema).iter_errors(log))
+    results = log["runs"][0]["results"]
+    assert len(results) == sogouca_run.summary.findings > 1000
+    # every record's region is its own line in the file
+    assert {r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in results} <= set(
+        range(1, 201)
+    )
+    path = tmp_path / "junit.xml"
+    path.write_text(render(sogouca_run, "junit"), encoding="utf-8")
+    xml = JUnitXml.fromfile(str(path))
+    assert xml.tests == 1 + 5 * sogouca_run.summary.documents

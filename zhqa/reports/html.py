@@ -46,6 +46,21 @@ def _example_text(ex: Any) -> str:
     return _visible(ex if isinstance(ex, str) else text(ex))
 
 
+def _reflow(body: str) -> str:
+    """Docstring paragraphs as flowing text; list items keep their own line."""
+    paras = []
+    for para in body.split("\n\n"):
+        out: list[str] = []
+        for line in para.splitlines():
+            line = line.strip()
+            if out and not line.startswith(("- ", "* ")):
+                out[-1] += " " + line
+            else:
+                out.append(line)
+        paras.append("\n".join(out))
+    return "\n\n".join(paras)
+
+
 def _doc_entry(chk: Any) -> dict[str, Any]:
     from zhqa.checks.registry import Bad
 
@@ -63,7 +78,7 @@ def _doc_entry(chk: Any) -> dict[str, Any]:
         "severity": chk.severity.value,
         "fix": chk.fix,
         "summary": chk.summary,
-        "sections": list(chk.sections().items()),
+        "sections": [(title, _reflow(body)) for title, body in chk.sections().items()],
         "bad": bads,
         "good": goods,
         "corpus": chk.kind == "corpus",

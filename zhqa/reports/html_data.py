@@ -185,7 +185,7 @@ class ReportData:
 def histograms(rows: Iterator[dict[str, Any]], top: int = 10) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """Per-document metric histograms, and the documents with the most findings."""
     values: dict[str, array[float]] = {}
-    worst: list[tuple[int, int, dict[str, Any]]] = []
+    worst: list[tuple[float, int, dict[str, Any]]] = []
     for n, row in enumerate(rows):
         found = sum(v for k, v in row.items() if k.endswith("_findings") and isinstance(v, int | float))
         chars = row.get("characters") or 0

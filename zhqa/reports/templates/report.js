@@ -192,7 +192,7 @@
         var e = pts[p + 1], text = cp.slice(s - off, e - off).join("");
         if (!active.length) { box.appendChild(document.createTextNode(text)); continue; }
         var worst = Math.min.apply(null, active.map(function (i) { return F[i][2]; }));
-        var m = h("mark", "hl s-" + SEV[worst]), shown = visible(text);
+        var m = h("mark", "hl s-" + SEV[worst] + (/^\s+$/.test(text) && text.indexOf("\n") >= 0 ? " nl" : "")), shown = visible(text);
         if (shown !== text) m.appendChild(h("span", "inv", shown)); else m.textContent = text;
         m._f = active.slice();
         m.title = active.map(function (i) { return codeOf(i) + " " + MSGS[F[i][7]]; }).join("\n");
