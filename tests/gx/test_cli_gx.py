@@ -26,8 +26,8 @@ def test_seeds_with_gx_write_the_report_and_the_data_docs(zhqa_cli, tmp_path):
     )
     assert proc.returncode == 1, proc.stderr.decode()
     reports = tmp_path / "reports"
-    if _formats():
-        assert (reports / "index.html").is_file()
+    if _formats():  # the HTML report links the Data Docs beside it
+        assert 'href="gx/index.html"' in (reports / "index.html").read_text(encoding="utf-8")
     docs = reports / "gx" / "index.html"
     assert docs.is_file()
     assert list((reports / "gx" / "validations").rglob("*.html"))

@@ -150,7 +150,9 @@ def validate(
         cp = context.checkpoints.add(
             gx.Checkpoint(name="zhqa", validation_definitions=[vd], actions=actions, result_format="SUMMARY")
         )
-        result = cp.run(batch_parameters={"dataframe": table})
+        from great_expectations.core.run_identifier import RunIdentifier
+
+        result = cp.run(batch_parameters={"dataframe": table}, run_id=RunIdentifier(run_name="zhqa-check"))
         outcomes = [_outcome(r) for run in result.run_results.values() for r in run.results]
         index = None
         if docs_dir is not None:
