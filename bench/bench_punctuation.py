@@ -38,23 +38,24 @@ def run_p(doc: Document) -> list[tuple[str, Hit]]:
     return [(c.code, h) for c in P_CHECKS for h in c.evaluate(doc) if isinstance(h, Hit)]
 
 
-def time_p(docs: list[Document]) -> tuple[float, Counter]:
+def time_p(docs: list[Document]) -> tuple[float, float, Counter]:
+    """Wall and CPU seconds of the whole P family over ``docs`` (one process, one core)."""
     counts: Counter = Counter()
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     for doc in docs:
         for code, _ in run_p(doc):
             counts[code] += 1
-    return time.perf_counter() - t0, counts
+    return time.perf_counter() - t0, time.process_time() - c0, counts
 
 
-def time_autocorrect(texts: list[str]) -> tuple[float, int]:
+def time_autocorrect(texts: list[str]) -> tuple[float, float, int]:
     import autocorrect_py
 
     changed = 0
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     for text in texts:
         changed += autocorrect_py.format(text) != text
-    return time.perf_counter() - t0, changed
+    return time.perf_counter() - t0, time.process_time() - c0, changed
 
 
 def _kind(old: str, new: str) -> str:
@@ -69,12 +70,13 @@ def _kind(old: str, new: str) -> str:
     return "other rewrite"
 
 
-def compare(texts: list[str]) -> tuple[Counter, Counter]:
+def compare(texts: list[str]) -> tuple[Counter, Counter, dict[str, list[str]]]:
     """Per mark: both fixed it the same way / only autocorrect / only zhqa P (by category)."""
     import autocorrect_py
 
     agree: Counter = Counter()
     differ: Counter = Counter()
+    examples: dict[str, list[str]] = {}
     for text in texts:
         fixes = {}
         for code, h in run_p(Document.from_text(text)):
@@ -90,14 +92,23 @@ def compare(texts: list[str]) -> tuple[Counter, Counter]:
             if mine and mine[1] == old and mine[2] == new:
                 agree[f"{mine[0]} {old} -> {new}"] += 1
                 seen.add(i1)
-            elif not old.strip() and new == " ":
-                differ["autocorrect only: space inserted (hanzi|Latin/digit)"] += 1
             else:
-                differ[f"autocorrect only: {_kind(old, new)}"] += 1
+                kind = (
+                    "space inserted (hanzi|Latin/digit)"
+                    if not old.strip() and new == " "
+                    else _kind(old, new)
+                )
+                differ[f"autocorrect only: {kind}"] += 1
+                examples.setdefault(f"autocorrect only: {kind}", []).append(
+                    f"{text[max(0, i1 - 6) : i2 + 6]!r} -> {new!r}"
+                )
         for i, (code, old, new) in fixes.items():
             if i not in seen:
                 differ[f"zhqa only: {code} {old} -> {new}"] += 1
-    return agree, differ
+                examples.setdefault(f"zhqa only: {code} {old} -> {new}", []).append(
+                    repr(text[max(0, i - 6) : i + 7])
+                )
+    return agree, differ, examples
 
 
 def main() -> None:
@@ -115,23 +126,29 @@ def main() -> None:
     texts = load(data)
     mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
     docs = [Document.from_text(t, id=str(i)) for i, t in enumerate(texts)]
-    p_secs, p_counts = time_p(docs)
-    ac_secs, ac_changed = time_autocorrect(texts)
-    agree, differ = compare(texts[: args.sample_docs])
+    p_secs, p_cpu, p_counts = time_p(docs)
+    ac_secs, ac_cpu, ac_changed = time_autocorrect(texts)
+    agree, differ, examples = compare(texts[: args.sample_docs])
 
     print(f"## Punctuation: zhqa P family vs autocorrect-py ({data.name}, {len(texts)} docs, {mb:.1f} MB)\n")
-    print("| tool | seconds | MB/s (one core) | output |")
-    print("|---|---:|---:|---|")
+    print("| tool | wall s | CPU s | MB/s (wall) | MB/s (CPU, one core) | output |")
+    print("|---|---:|---:|---:|---:|---|")
     found = ", ".join(f"{k} {v}" for k, v in sorted(p_counts.items()))
-    print(f"| zhqa P201-P210 | {p_secs:.2f} | {mb / p_secs:.1f} | findings: {found} |")
-    print(f"| autocorrect-py `format` | {ac_secs:.2f} | {mb / ac_secs:.1f} | {ac_changed} docs rewritten |")
+    print(
+        f"| zhqa P201-P210 | {p_secs:.2f} | {p_cpu:.2f} | {mb / p_secs:.1f} | {mb / p_cpu:.1f} | findings: {found} |"
+    )
+    print(
+        f"| autocorrect-py `format` | {ac_secs:.2f} | {ac_cpu:.2f} | {mb / ac_secs:.1f} | {mb / ac_cpu:.1f} "
+        f"| {ac_changed} docs rewritten |"
+    )
     print(f"\n### Where they agree and disagree (first {min(args.sample_docs, len(texts))} docs, per edit)\n")
-    print("| category | edits |")
-    print("|---|---:|")
+    print("| category | edits | example |")
+    print("|---|---:|---|")
     for k, v in agree.most_common():
-        print(f"| both: {k} | {v} |")
+        print(f"| both: {k} | {v} | |")
     for k, v in differ.most_common():
-        print(f"| {k} | {v} |")
+        ex = examples.get(k, [""])[0].replace("|", "\\|").replace("\\n", "⏎")
+        print(f"| {k} | {v} | `{ex}` |")
 
 
 if __name__ == "__main__":

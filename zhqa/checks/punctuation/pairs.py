@@ -15,7 +15,7 @@ _CLOSERS = "”’》〉）】」』〕)"
 _PARTNER = dict(zip(_CLOSERS, _OPENERS, strict=True))
 _QUOTES = "“‘「『"
 _WORD = re.compile(r"\w")  # a hanzi, letter or digit
-_PAIR = re.compile(r"[“”‘’《》〈〉（）【】「」『』〔〕()\n]")
+_PAIR = re.compile(r"[“”‘’《》〈〉（）【】「」『』〔〕()]")
 _FIRST = re.compile(r"[^\s\u3000]")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
 
@@ -42,16 +42,24 @@ class _Line(NamedTuple):
 
 def _scan(text: str) -> list[_Line]:
     lines: list[_Line] = []
-    start, stack, close, mis = 0, [], [], []  # stack: (offset, mark, normalised mark)
+    stack: list[tuple[int, str, str]] = []  # (offset, mark, normalised mark)
+    close: list[tuple[int, str]] = []
+    mis: list[Hit] = []
     crossed: list[str] = []
+    start, end = 0, -1  # the current line; a mark past `end` opens a new one
+    n = len(text)
     for m in _PAIR.finditer(text):
-        ch, i = m.group(), m.start()
-        if ch == "\n":
+        i = m.start()
+        if i > end:
             if stack or close or mis:
-                lines.append(_Line(start, i, [(k, o) for k, o, _ in stack if o != "("], close, mis))
+                lines.append(_Line(start, end, [(k, o) for k, o, _ in stack if o != "("], close, mis))
                 stack, close, mis = [], [], []
-            start, crossed = i + 1, []
-        elif ch in _QUOTES and stack and stack[-1][1] == ch and _reversed(text, i, ch, stack):
+            start = text.rfind("\n", 0, i) + 1
+            end = text.find("\n", i)
+            end = n if end < 0 else end
+            crossed = []
+        ch = m.group()
+        if ch in _QUOTES and stack and stack[-1][1] == ch and _reversed(text, i, ch, stack):
             stack.pop()
             mis.append(Hit(start=i, end=i + 1, message=f"reversed quotation mark {ch!r} closes a quotation"))
         elif ch in _OPENERS:
@@ -63,7 +71,7 @@ def _scan(text: str) -> list[_Line]:
                 stack.pop()
             elif ch == "’" and _ASCII_LETTER.match(text[i - 1 : i]):
                 continue  # an apostrophe: McDonald’s, players’
-            elif any(n == want for _, _, n in stack):
+            elif any(x[2] == want for x in stack):
                 inner = stack[-1]
                 while (top := stack.pop())[2] != want:
                     crossed.append(top[2])  # its closer comes later: same defect
@@ -74,7 +82,7 @@ def _scan(text: str) -> list[_Line]:
             elif ch != ")":
                 close.append((i, ch))
     if stack or close or mis:
-        lines.append(_Line(start, len(text), [(k, o) for k, o, _ in stack if o != "("], close, mis))
+        lines.append(_Line(start, end, [(k, o) for k, o, _ in stack if o != "("], close, mis))
     return lines
 
 
