@@ -80,3 +80,43 @@ def test_bad_plugin_or_schema_reference_is_one_line_exit_2(zhqa_cli, tmp_path, t
 def test_load_model_errors_are_config_errors(tmp_path):
     with pytest.raises(ConfigFileError, match="must look like"):
         load_model(":Page", from_dict({}, root=tmp_path))
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "ntrex128-zh/ntrex128_zho-CN.jsonl",
+        "cmrc2018/cmrc2018_wiki.jsonl",
+        "ntrex128-zh/ntrex128_zho-TW.jsonl",
+    ],
+)
+def test_house_style_checks_are_quiet_on_clean_corpora(suite, name):
+    """Precision: no X9 finding on 123 + 1,104 + 123 clean articles (none carry bylines or captions wrongly)."""
+    from tests.conftest import corpus_records
+    from zhqa.checks.runner import Plan, run_document
+    from zhqa.schemas import Document
+
+    plan = Plan.build(suite, select=["X9"])
+    docs = [Document.from_text(r["text"], id=str(r["id"])) for r in corpus_records(name)]
+    found = [f for d in docs for f in run_document(plan, d).findings]
+    assert len(docs) > 100 and found == []
+
+
+def test_house_style_checks_on_web_news_find_wire_credits_and_bare_captions(suite):
+    """SogouCA web news (not our paper): every X9 finding is a wire credit or a caption without credit."""
+    from tests.conftest import corpus_records
+    from zhqa.checks.runner import Plan, run_document
+    from zhqa.schemas import Document
+
+    plan = Plan.build(suite, select=["X9"])
+    docs = [
+        Document.from_text(r["text"], id=str(r["id"]))
+        for r in corpus_records("defects-sogouca/sogouca_smarty_decoded.jsonl")
+        if isinstance(r.get("text"), str)
+    ]
+    found = [(f.code, f.excerpt, f.message) for d in docs for f in run_document(plan, d).findings]
+    assert found, "web news does carry wire credits and bare captions"
+    for code, excerpt, message in found:
+        wire = code in ("X901", "X903") and "新华社" in excerpt + message
+        bare = code in ("X902", "X903") and "credit" in message and "摄" not in excerpt
+        assert wire or bare, (code, excerpt, message)
