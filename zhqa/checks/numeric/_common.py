@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -91,13 +92,24 @@ class Sent:
 
 @lru_cache(maxsize=4)
 def numbered(text: str) -> tuple[Sent, ...]:
-    """Sentences of ``text`` that contain numbers, with the numbers found."""
+    """Sentences of ``text`` that contain numbers, with the numbers found (one scan per text)."""
+    nums = scan(text) if HAS_NUMBER.search(text) else []
+    if not nums:
+        return ()
     out = []
-    for s in sentences(text):
-        if HAS_NUMBER.search(s.text):
-            nums = scan(s.text, s.start)
-            if nums:
-                out.append(Sent(s.start, s.text, nums))
+    sents = sentences(text)
+    starts = [s.start for s in sents]
+    i = 0
+    while i < len(nums):
+        k = bisect_right(starts, nums[i].start) - 1
+        if k < 0 or nums[i].end > sents[k].end:
+            i += 1  # a number across a sentence boundary (cannot happen with one line) is dropped
+            continue
+        j = i
+        while j < len(nums) and nums[j].start < sents[k].end:
+            j += 1
+        out.append(Sent(sents[k].start, sents[k].text, [n for n in nums[i:j] if n.end <= sents[k].end]))
+        i = j
     return tuple(out)
 
 

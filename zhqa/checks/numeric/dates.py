@@ -6,6 +6,7 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from zhqa.checks.numeric._common import hit, in_quote
 from zhqa.checks.registry import Bad, Good, check
@@ -19,14 +20,32 @@ DATE = re.compile(
     rf"(?<![0-9０-９.个第每])(?<![0-9０-９][\-~～—–至到])(?:(?P<y>{_Y})年)?(?P<m>{_N})月(?!份?[以之]?[内前后间龄大])(?:(?P<d>{_N})(?:日|号(?![线楼院文令机位码]))(?!内))?"
     r"(?:\s*[（(](?:星期|周)(?P<w>[一二三四五六日天])[）)]|，?(?:星期|周)(?P<w2>[一二三四五六日天]))?"
 )
+MONTH = re.compile(r"[0-9０-９一二三四五六七八九十]{1,3}月")  # fast candidates for DATE
+_HOUR = re.compile(r"[0-9]{1,2}时")
 TIME = re.compile(
     r"(?<![小0-9.:：第每])(?P<h>[0-9]{1,2})时(?:(?P<min>[0-9]{1,3})分)?(?![间期代候速段刻节尚装效区差])"
 )
+_DAY_START = set("0123456789０１２３４５６７８９一二三四五六七八九十")
 _LUNAR = re.compile(r"农历|阴历|夏历|正月|腊月|藏历|回历|伊斯兰历")
 _WEEK = "一二三四五六日"
 YEARS_AGO = re.compile(
     r"(?P<ref>[12][0-9]{3})年[^。！？\n]{0,60}?(?<![0-9多余])(?P<n>[0-9]{1,3})年前[，,的（(]?(?:即|也就是|正是)?(?P<y>[12][0-9]{3})年"
 )
+
+
+def _dates(text: str) -> Iterator[re.Match[str]]:
+    """DATE matches, searched only around month candidates (a full DATE scan is 8x slower)."""
+    last = 0
+    for c in MONTH.finditer(text):
+        if c.start() < last:
+            continue
+        mt = c.group()[:-1]
+        if mt.isascii() and 1 <= int(mt) <= 12 and text[c.end() : c.end() + 1] not in _DAY_START:
+            continue  # a valid month with no day after it cannot be wrong
+        m = DATE.search(text, max(last, c.start() - 5), c.end() + 16)
+        if m and m.start() <= c.start() and m.end("m") + 1 == c.end():
+            last = m.end()
+            yield m
 
 
 def _num(s: str | None) -> int | None:
@@ -37,9 +56,33 @@ def _num(s: str | None) -> int | None:
 
 
 def _date_problem(m: re.Match[str], text: str) -> str | None:
-    y, mo, d = _num(m.group("y")), _num(m.group("m")), _num(m.group("d"))
-    if mo is None or _LUNAR.search(text, max(0, m.start() - 12), m.start() + 2):
+    problem = _problem(m.group("y"), m.group("m"), m.group("d"), m.group("w") or m.group("w2"))
+    if problem and _LUNAR.search(text, max(0, m.start() - 12), m.start() + 2):
         return None
+    return problem
+
+
+@lru_cache(maxsize=4096)
+def _problem(ys: str | None, ms: str, ds: str | None, w: str | None) -> str | None:
+    y, mo, d = _num(ys), _num(ms), _num(ds)
+    if mo is None:
+        return None
+    if not 1 <= mo <= 12:
+        return f"month {mo} does not exist"
+    if d is None:
+        return None
+    last = (
+        calendar.monthrange(y, mo)[1]
+        if y and y >= 1583
+        else (29 if mo == 2 else calendar.monthrange(2001, mo)[1])
+    )
+    if not 1 <= d <= last:
+        return f"{mo}月 has no day {d}" + (f" in {y}" if y and mo == 2 and d == 29 else "")
+    if w and y and y >= 1583:
+        actual = dt.date(y, mo, d).weekday()
+        if _WEEK.index("日" if w == "天" else w) != actual:
+            return f"{y}-{mo:02d}-{d:02d} is a 星期{_WEEK[actual]}, not 星期{w}"
+    return None
     if not 1 <= mo <= 12:
         return f"month {mo} does not exist"
     if d is None:
@@ -84,14 +127,19 @@ def invalid_date(doc: Document) -> Iterator[Hit]:
     """
     text = doc.text
     if "月" in text:
-        found = [(m, _date_problem(m, text)) for m in DATE.finditer(text)]
+        found = [(m, _date_problem(m, text)) for m in _dates(text)]
         # a date the text quotes somewhere (“8月32日”) is a mention, not a use
         quoted = {m.group() for m, p in found if p and in_quote(text, m.start())}
         for m, problem in found:
             if problem and m.group() not in quoted:
                 yield hit(doc, m.start(), m.end(), f"invalid date {m.group()}: {problem}")
     if "时" in text:
-        for m in TIME.finditer(text):
+        for c in _HOUR.finditer(text):
+            if int(c.group()[:-1]) <= 24 and not text[c.end() : c.end() + 1].isdigit():
+                continue  # a valid hour with no minutes cannot be wrong
+            m = TIME.match(text, c.start())
+            if m is None:
+                continue
             h, mi = int(m.group("h")), m.group("min")
             if h > 24 or (mi is not None and (int(mi) >= 60 or (h == 24 and int(mi)))):
                 yield hit(doc, m.start(), m.end(), f"invalid time {m.group()}")

@@ -11,14 +11,11 @@ from zhqa.schemas.document import Document
 from zhqa.schemas.finding import Hit
 from zhqa.text.numbers import parse_number
 
-_N = r"(?<![0-9第一二三四五六七八九十百千万零两每])(?P<n>[两二三四五六七八九十]|[2-9]|1[0-9])"
-COLON = re.compile(
-    _N + r"(?P<u>个|项|大|条|种|类|方面|点)(?P<head>[^，,。；;：:、“”]{0,8})[：:](?P<body>[^\n]*)"
-)
-BEFORE = re.compile(
-    r"(?:(?<=[，,。；;：:\s（(“”])|^)(?P<items>(?:[^，,。；;：:、“”（）()\s]{1,6}、)+[^，,。；;：:、“”（）()\s]{1,8}?)(?P<deng>等)?"
-    + _N
-    + r"(?P<u>个|项|大|类|地|国|省|市|县)(?![月年日天人次名家])"
+_NUMERALS = set("0123456789第一二三四五六七八九十百千万零两每")
+COLON = re.compile(r"(?P<n>[两二三四五六七八九十2-9])(?P<u>个|项|大|条|种|类|方面|点)(?P<head>[^，,。；;：:、“”\n]{0,8})[：:]")
+COUNT = re.compile(r"(?P<n>[两二三四五六七八九十2-9])(?P<u>个|项|大|类|地|国|省|市|县)(?![月年日天人次名家])")
+ITEMS = re.compile(
+    r"(?:^|(?<=[，,。；;：:\s（(“”]))(?P<items>(?:[^，,。；;：:、“”（）()\s]{1,6}、)+[^，,。；;：:、“”（）()\s]{1,8}?)(?P<deng>等)?$"
 )
 _MARKER = re.compile(r"[一二三四五六七八九十]是")
 _ORDINALS = "一二三四五六七八九十"
@@ -72,38 +69,33 @@ def enumeration_count_mismatch(doc: Document) -> Iterator[Hit]:
     item may hold two (`A、B和C`) are read conservatively.
     """
     text = doc.text.replace("”", " ").replace("“", " ") if "“" in doc.text else doc.text
-    for m in COLON.finditer(text):
-        n = parse_number(m.group("n"))
-        got = None if n is None else _colon_items(m.group("body"), int(n))
-        if n is not None and got and int(n) not in got:
-            yield hit(
-                doc,
-                m.start("n"),
-                m.end("head"),
-                f"{m.group('n')}{m.group('u')} announced, {min(got)} items follow",
-            )
+    for m in COLON.finditer(text) if "：" in text or ":" in text else ():
+        if text[m.start() - 1 : m.start()] in _NUMERALS:
+            continue
+        n = int(parse_number(m.group("n")) or 0)
+        eol = text.find("\n", m.end())
+        got = _colon_items(text[m.end() : eol if eol >= 0 else len(text)], n)
+        if got and n not in got:
+            yield hit(doc, m.start("n"), m.end("head"), f"{m.group('n')}{m.group('u')} announced, {min(got)} items follow")
     if "、" not in text:
         return
-    for m in BEFORE.finditer(text):
-        if m.group("deng"):
+    for m in COUNT.finditer(text):
+        s = m.start()
+        if text[s - 1 : s] in _NUMERALS or "、" not in text[max(0, s - 60) : s]:
             continue
-        items = m.group("items").split("、")
+        lo = max(0, s - 80)
+        it = ITEMS.search(text[lo:s])
+        if it is None or it.group("deng") or (it.start() == 0 and lo > 0):
+            continue
+        items = it.group("items").split("、")
         lens = [len(i) for i in items[1:]]  # the first item may carry a verb (覆盖刺绣)
-        if (
-            any(_DIGIT.search(i) for i in items)
-            or len(items[-1]) < 2
-            or _VERBISH.search(items[-1])
-            or _CONJ.match(items[-1])
-            or max(lens) - min(lens) > 2
-        ):
+        last = items[-1]
+        if any(_DIGIT.search(i) for i in items) or len(last) < 2 or _VERBISH.search(last) or _CONJ.match(last):
             continue
-        n = parse_number(m.group("n"))
+        if max(lens) - min(lens) > 2:
+            continue
+        n = int(parse_number(m.group("n")) or 0)
         got = _counts(items)
-        if n is not None and int(n) not in got:
-            yield hit(
-                doc,
-                m.start("n"),
-                m.end("u"),
-                f"{m.group('n')}{m.group('u')} counts {min(got)} items",
-                [(m.start("items"), m.end("items"))],
-            )
+        if n not in got:
+            span = (lo + it.start("items"), lo + it.end("items"))
+            yield hit(doc, s, m.end("u"), f"{m.group('n')}{m.group('u')} counts {min(got)} items", [span])

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from zhqa.checks.numeric._common import BREAK, TIME_UNITS, Sent, fmt, hit, numbered
 from zhqa.checks.registry import Bad, Good, check
@@ -13,9 +14,9 @@ from zhqa.schemas.document import Document
 from zhqa.schemas.finding import Hit
 from zhqa.text.numbers import Num
 
-_WHOLE_IN = re.compile(r"^[^，,；;。：:、0-9一二三四五六七八九十两]{0,12}?(?<!其)中[，,：:]")
+_WHOLE_IN = re.compile(r"[^，,；;。：:、0-9一二三四五六七八九十两]{0,12}?(?<!其)中[，,：:]")
 _NOT_WHOLE = re.compile(r"平均|均|每|最|率|约")
-_SUBSET = re.compile(r"^[，,：:]\s*其中")
+_SUBSET = re.compile(r"[，,：:]\s*其中")
 _REST = re.compile(r"(?:剩余|其余|余下|剩下|其他|其它)[^，,；;。]{0,8}$")
 _PAIRS = (("男", "女"), ("城镇", "农村"), ("境内", "境外"), ("国内", "国外"), ("公办", "民办"))
 
@@ -47,14 +48,14 @@ def wholes(s: Sent) -> Iterator[Whole]:
     for i, w in enumerate(nums):
         if not _usable(w):
             continue
-        after = s.text[w.end - s.start :]
-        rel = _WHOLE_IN.match(after) or _SUBSET.match(after)
+        at = w.end - s.start
+        rel = _WHOLE_IN.match(s.text, at) or _SUBSET.match(s.text, at)
         if not rel or w.value < 2 or _NOT_WHOLE.search(_clause(s, w)):
             continue
         parts: list[Num] = []
         exhaustive = False
         for p in nums[i + 1 :]:
-            if p.start < w.end + rel.end() or _NOT_WHOLE.search(_clause(s, p)):
+            if p.start < s.start + rel.end() or _NOT_WHOLE.search(_clause(s, p)):
                 continue
             gap = s.between(w.end, p.start)
             if "；" in gap or ";" in gap or (parts and "其中" in s.between(parts[-1].end, p.start)):
@@ -72,6 +73,12 @@ def wholes(s: Sent) -> Iterator[Whole]:
             exhaustive = any(a in labels[0] and b in labels[1] for a, b in _PAIRS)
         if parts:
             yield Whole(w, parts, exhaustive)
+
+
+@lru_cache(maxsize=4)
+def all_wholes(text: str) -> tuple[Whole, ...]:
+    """Wholes of every sentence that has a ``中`` (``A个…中``, ``其中``)."""
+    return tuple(w for s in numbered(text) if "中" in s.text and len(s.nums) > 1 for w in wholes(s))
 
 
 @check(
@@ -99,8 +106,8 @@ def part_whole_mismatch(doc: Document) -> Iterator[Hit]:
     ## Known limits
     Parts listed without a residual or complementary label are not assumed exhaustive.
     """
-    for s in numbered(doc.text):
-        for w in wholes(s):
+    if True:  # noqa: SIM108
+        for w in all_wholes(doc.text):
             if not w.exhaustive or len(w.parts) < 2 or any(p.hi is None for p in w.parts):
                 continue
             lo = sum((p.lo for p in w.parts), Decimal(0))
@@ -135,8 +142,8 @@ def part_exceeds_whole(doc: Document) -> Iterator[Hit]:
     Only the parts in the clauses right after the whole, in its unit, are compared;
     percentages and rates are never parts.
     """
-    for s in numbered(doc.text):
-        for w in wholes(s):
+    if True:  # noqa: SIM108
+        for w in all_wholes(doc.text):
             p = w.parts[0]
             if w.whole.hi is not None and p.lo > w.whole.hi:
                 yield hit(

@@ -68,13 +68,10 @@ def mixed_numeral_style(doc: Document) -> Iterator[Hit]:
             )
 
 
-_ER = re.compile(
-    r"(?<![一二三四五六七八九十百千万零〇两第初周星礼拜期每半唯独数之])二(?P<u>个|本|家|只|件|条|张|辆|台|座|所|项|天|岁|栋|头|匹|棵|把|杯|碗|双|块|份|间)"
-    r"(?![院大线科曲手级松])"
-)
-_PAIR = re.compile(
-    r"(?<![第周星期、])(?P<a>[一二三四五六七八九])、(?P<b>[一二三四五六七八九])(?P<u>个|名|人|次|天|年|家|项|种|位|条|岁)(?!级|等|届)"
-)
+_ER = re.compile(r"二(?=[个本家只件条张辆台座所项天岁栋头匹棵把杯碗双块份间])")
+_ER_BEFORE = set("一二三四五六七八九十百千万零〇两第初周星礼拜期每半唯独数之")
+_ER_AFTER = re.compile(r"..?[院大线科曲手级松]")
+_PAIR = re.compile(r"、(?P<b>[一二三四五六七八九])(?P<u>个|名|人|次|天|年|家|项|种|位|条|岁)(?!级|等|届)")
 _ORDER = "一二三四五六七八九"
 
 
@@ -102,6 +99,9 @@ def numeral_usage(doc: Document) -> Iterator[Hit]:
     text = doc.text
     if "二" in text:
         for m in _ER.finditer(text):
+            i = m.start()
+            if text[i - 1 : i] in _ER_BEFORE or _ER_AFTER.match(text, i + 1):
+                continue
             yield hit(
                 doc,
                 m.start(),
@@ -111,21 +111,35 @@ def numeral_usage(doc: Document) -> Iterator[Hit]:
             )
     if "、" in text:
         for m in _PAIR.finditer(text):
-            if _ORDER.index(m.group("b")) == _ORDER.index(m.group("a")) + 1:
-                pos = m.start() + 1
+            i = m.start()
+            a = text[i - 1 : i]
+            if i < 1 or a not in _ORDER or text[i - 2 : i - 1] in ("第", "周", "期", "、"):
+                continue
+            if _ORDER.index(m.group("b")) == _ORDER.index(a) + 1:
+                pos = m.start()
                 yield hit(
                     doc,
-                    m.start(),
+                    i - 1,
                     m.end(),
-                    f"{m.group()}: an approximation takes no 、",
+                    f"{a}{m.group()}: an approximation takes no 、",
                     fix=Fix(replacement="", start=pos, end=pos + 1),
                 )
 
 
-_PLACE = re.compile(
-    r"(?<![0-9A-Za-z.])(?P<d>[0-9]+)(?P<p>[十百千])(?![米克瓦伏卡帕焦赫兆比分字节])"
-    r"|(?<=[一二三四五六七八九两])(?P<q>[十百千])零?(?P<e>[0-9]+)(?![0-9])"
-)
+_DIGIT_PLACE = re.compile(r"[0-9]+[十百千]")
+_PLACE_DIGIT = re.compile(r"[十百千]零?[0-9]+")
+_SI = set("米克瓦伏卡帕焦赫兆比分字节")
+_CN_DIGIT = set("一二三四五六七八九两")
+
+
+def _places(text: str) -> Iterator[tuple[int, int]]:
+    for m in _DIGIT_PLACE.finditer(text):
+        before, after = text[m.start() - 1 : m.start()], text[m.end() : m.end() + 1]
+        if not (before.isascii() and (before.isalnum() or before == ".")) and after not in _SI:
+            yield m.start(), m.end()
+    for m in _PLACE_DIGIT.finditer(text):
+        if text[m.start() - 1 : m.start()] in _CN_DIGIT and not text[m.end() : m.end() + 1].isdigit():
+            yield m.start() - 1, m.end()
 
 
 @check(
@@ -152,5 +166,7 @@ def digits_with_place_words(doc: Document) -> Iterator[Hit]:
     GB/T 15835-2011, 5.3.
     """
     text = doc.text
-    for m in _PLACE.finditer(text):
-        yield hit(doc, m.start(), m.end(), f"{m.group()}: digits mixed with the place word 十/百/千")
+    if "十" not in text and "百" not in text and "千" not in text:
+        return
+    for start, end in sorted(_places(text)):
+        yield hit(doc, start, end, f"{text[start:end]}: digits mixed with the place word 十/百/千")

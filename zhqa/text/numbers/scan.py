@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from decimal import Decimal
 
 from zhqa.text.numbers.parse import DIGITS, is_chinese, parse_number
@@ -125,17 +126,23 @@ UNITS = sorted(
     key=len,
     reverse=True,
 )
-_RE = re.compile(
-    r"(?P<pre>约为|大约|约|将近|接近|近|超过|超|逾|不到|不足)?(?P<pct>百分之)?"
-    rf"(?P<num>{NUMBER})(?P<suf>余|多|来)?(?P<unit>{'|'.join(map(re.escape, UNITS))})?"
-    r"(?P<suf2>多)?(?P<post>左右|上下|以上|以下|以内|许)?"
+_UNIT = "|".join(map(re.escape, UNITS))
+# Candidates only: Chinese numerals count when a unit, 余/多 or a range mark follows (统一, 千万 do not);
+# dates and clock times (2008年, 6月, 3日, 6时) are left to the date checks, which read them themselves.
+_CORE = re.compile(
+    rf"百分之(?P<p>[{_CN}]+|{_A})"
+    rf"|(?P<n>(?>{_A}(?:[十百千万亿]+(?:零?[0-9]+[十百千万亿]+)*)?)(?![年月日号时])"
+    rf"|(?>[{_CN}]+)(?![年月日号时])(?=[余多来至到～~〜—–\-]|{_UNIT}))"
 )
+_TAIL = re.compile(rf"(?P<suf>余|多|来)?(?P<unit>{_UNIT})?(?P<suf2>多)?(?P<post>左右|上下|以上|以下|以内|许)?")
+_PRE2 = ("约为", "大约", "将近", "接近", "超过", "不到", "不足")
+_PRE1 = ("约", "近", "超", "逾")
 HAS_NUMBER = re.compile(rf"[0-9０-９{_CN}]")
 PERCENT = {"%", "％"}
 _WIDE = Decimal("0.2")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Num:
     """One number: ``[start, end)`` covers it with its markers and unit."""
 
@@ -203,9 +210,6 @@ def _interval(value: Decimal, text: str, pre: str, suf: str, post: str) -> tuple
     return lo, hi_out
 
 
-_RANGE_SEP = set("至到～~〜—–-")
-
-
 def _latin(text: str, s: int, before: str) -> bool:
     """``COVID-19``, ``v2.0``, ``A380``: digits that belong to a Latin code."""
     if before and before.isascii() and (before.isalnum() or before in "_./:"):
@@ -213,47 +217,66 @@ def _latin(text: str, s: int, before: str) -> bool:
     return before == "-" and s >= 2 and text[s - 2].isascii() and text[s - 2].isalpha()
 
 
+_PRE_LAST = {p[-1] for p in _PRE2 + _PRE1}
+
+
+def _pre(text: str, s: int) -> str:
+    if not s or text[s - 1] not in _PRE_LAST:
+        return ""
+    two = text[s - 2 : s]
+    if two in _PRE2:
+        return two
+    one = text[s - 1]
+    return one if one in _PRE1 else ""
+
+
+@lru_cache(maxsize=65536)
+def _read(num: str, pre: str, suf: str, post: str) -> tuple[Decimal, Decimal, Decimal | None, bool] | None:
+    value = parse_number(num)
+    if value is None:
+        return None
+    lo, hi = _interval(value, num, pre, suf, post)
+    return value, lo, hi, is_chinese(num)
+
+
 def scan(text: str, base: int = 0) -> list[Num]:
     """Numbers in ``text`` (offsets shifted by ``base``), skipping Latin-bound codes like ``COVID-19``."""
-    if not HAS_NUMBER.search(text):
-        return []
     out: list[Num] = []
-    for m in _RE.finditer(text):
-        num = m.group("num")
-        unit = m.group("unit") or ""
-        pre, suf, post = m.group("pre") or "", m.group("suf") or "", m.group("post") or ""
-        pct = bool(m.group("pct")) or unit in PERCENT
-        s, e = m.start("num"), m.end("num")
-        chinese = is_chinese(num)
-        if chinese:
-            if not any(c in DIGITS for c in num) and not (pre or suf or pct):
-                continue  # 千万, 百姓: place words alone are not numbers
-            if not (unit or pct or suf or text[e : e + 1] in _RANGE_SEP):
-                continue
-        else:
-            before = text[s - 1] if s else ""
-            after = text[e] if e < len(text) else ""
-            if _latin(text, s, before) or (after.isascii() and after.isalpha()):
-                continue
-        value = parse_number(num)
-        if value is None:
+    tail = _TAIL.match
+    for m in _CORE.finditer(text):
+        grp = m.lastgroup or "n"
+        s, e = m.span(grp)
+        num = text[s:e]
+        t = tail(text, e)
+        suf, unit, suf2, post = t.groups()  # type: ignore[union-attr]
+        unit, suf, post = unit or "", suf or suf2 or "", post or ""
+        pct = grp == "p" or unit in PERCENT
+        pre = _pre(text, m.start())
+        read = _read(num, pre, suf, post)
+        if read is None:
             continue
-        lo, hi = _interval(value, num, pre, suf or m.group("suf2") or "", post)
+        value, lo, hi, chinese = read
+        if chinese:
+            if not (pre or suf or pct) and not any(c in DIGITS for c in num):
+                continue  # 千万, 百姓: place words alone are not numbers
+        elif s and _latin(text, s, text[s - 1]) or text[e : e + 1].isascii() and text[e : e + 1].isalpha():
+            continue
+        start = m.start() - len(pre)
         out.append(
             Num(
-                start=base + m.start(),
-                end=base + m.end(),
-                num_start=base + s,
-                num_end=base + e,
-                text=num,
-                value=value,
-                lo=lo,
-                hi=hi,
-                unit="%" if unit in PERCENT or pct else unit,
-                chinese=chinese,
-                approx=bool(pre or suf or post or m.group("suf2")),
-                ordinal=text[s - 1 : s] == "第" or text[m.start() - 1 : m.start()] == "第",
-                percent=pct,
+                base + start,
+                base + t.end(),  # type: ignore[union-attr]
+                base + s,
+                base + e,
+                num,
+                value,
+                lo,
+                hi,
+                "%" if pct else unit,
+                chinese,
+                bool(pre or suf or post),
+                text[start - 1 : start] == "第",
+                pct,
             )
         )
     return out
