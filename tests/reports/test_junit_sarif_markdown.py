@@ -162,3 +162,20 @@ def test_real_damaged_corpus_gives_valid_sarif_and_junit(sogouca_run, tmp_path):
     path.write_text(render(sogouca_run, "junit"), encoding="utf-8")
     xml = JUnitXml.fromfile(str(path))
     assert xml.tests == 1 + 5 * sogouca_run.summary.documents
+
+
+def test_a_clean_run_passes_in_every_format(tmp_path):
+    from junitparser import JUnitXml
+
+    (tmp_path / "clean.txt").write_text("今天天气很好，我们一起去公园散步，看到了许多盛开的鲜花。\n", encoding="utf-8")
+    res = run([tmp_path / "clean.txt"])
+    assert res.summary.findings == 0, [f.code for f in res.findings()]
+    page = render(res, "html")
+    assert "Gate passed" in page and "No findings." in page
+    assert "passed" in render(res, "markdown").splitlines()[0]
+    log = json.loads(render(res, "sarif"))
+    assert log["runs"][0]["results"] == [] and log["runs"][0]["properties"]["gate"]["passed"]
+    (tmp_path / "junit.xml").write_text(render(res, "junit"), encoding="utf-8")
+    xml = JUnitXml.fromfile(str(tmp_path / "junit.xml"))
+    assert xml.failures == 0 and xml.tests == 1 + 5
+    res.close()
