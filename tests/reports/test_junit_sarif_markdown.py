@@ -167,7 +167,9 @@ def test_real_damaged_corpus_gives_valid_sarif_and_junit(sogouca_run, tmp_path):
 def test_a_clean_run_passes_in_every_format(tmp_path):
     from junitparser import JUnitXml
 
-    (tmp_path / "clean.txt").write_text("今天天气很好，我们一起去公园散步，看到了许多盛开的鲜花。\n", encoding="utf-8")
+    (tmp_path / "clean.txt").write_text(
+        "今天天气很好，我们一起去公园散步，看到了许多盛开的鲜花。\n", encoding="utf-8"
+    )
     res = run([tmp_path / "clean.txt"])
     assert res.summary.findings == 0, [f.code for f in res.findings()]
     page = render(res, "html")
