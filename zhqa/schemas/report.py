@@ -33,7 +33,7 @@ class ExpectationResult(BaseModel):
 
     label: str
     type: str
-    kwargs: dict[str, Any] = Field(default_factory=dict)
+    arguments: dict[str, Any] = Field(default_factory=dict)  # the expectation's kwargs
     success: bool
     observed: Any = None
     unexpected_count: int | None = None
