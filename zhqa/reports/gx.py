@@ -36,7 +36,7 @@ class Outcome:
 
     label: str
     type: str
-    kwargs: dict[str, Any]
+    arguments: dict[str, Any]
     success: bool
     observed: Any = None
     unexpected_count: int | None = None
@@ -170,11 +170,11 @@ def _outcome(r: Any) -> Outcome:
     if "raised_exception" not in info and info:  # keyed by metric when several
         info = next(iter(info.values()), {})
     raised = info.get("raised_exception")
-    kwargs = {k: v for k, v in dict(conf.kwargs).items() if k not in ("batch_id", "result_format")}
+    args = {k: v for k, v in dict(conf.kwargs).items() if k not in ("batch_id", "result_format")}
     return Outcome(
         label=(conf.meta or {}).get("zhqa") or conf.type,
         type=conf.type,
-        kwargs=kwargs,
+        arguments=args,
         success=bool(r.success),
         observed=_plain(res.get("observed_value")),
         unexpected_count=res.get("unexpected_count"),

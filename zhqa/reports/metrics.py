@@ -82,9 +82,10 @@ def rows(results: Results) -> list[dict[str, Any]]:
     clusters = _Clusters()
     for payload in results.finding_payloads():
         f = json.loads(payload)
-        i = by_key.get((f["source"], f["doc_id"]), by_id.get(f["doc_id"]))
-        if i is None:
+        at = by_key.get((f["source"], f["doc_id"]), by_id.get(f["doc_id"]))
+        if at is None:
             continue
+        i = at
         c = counts[i]
         c.update(("findings", f"{f['severity']}s", f"{f['family']}_findings", f"code:{f['code']}"))
         if f["code"] in CLUSTER_CODES and f["severity"] != "info":  # info-level D302: template bulletins
