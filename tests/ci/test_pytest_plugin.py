@@ -147,3 +147,23 @@ def test_bad_plugin_path_is_a_usage_error(pytester):
 
 def test_repo_root_has_the_suite_config():
     assert (ROOT / "checks").is_dir() and (ROOT / "schemas" / "news.py").is_file()
+
+
+def test_items_agree_with_zhqa_check_on_real_records(pytester):
+    """Failing items are exactly the (document, family) pairs with error findings in `zhqa check`."""
+    from tests.conftest import corpus_records
+
+    rows = corpus_records("defects-sogouca/sogouca_smarty_decoded.jsonl")[:40]
+    rows += corpus_records("ntrex128-zh/ntrex128_zho-CN.jsonl")[:20]
+    (pytester.path / "news.jsonl").write_text(
+        "\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8"
+    )
+    r = pytester.run("zhqa", "check", "news.jsonl", "--format", "json", "--output", "out.json")
+    assert r.ret in (0, 1)
+    report = json.loads((pytester.path / "out.json").read_text(encoding="utf-8"))
+    expected = {
+        f"news.jsonl::{f['doc_id']}::{f['family']}" for f in report["findings"] if f["severity"] == "error"
+    }
+    res = _outcomes(pytester.runpytest_subprocess("--zhqa", "news.jsonl", "-rA", "-n", "2", *ARGS))
+    assert {k for k, v in res.items() if v == "FAILED"} == expected
+    assert len(res) == len(rows) * len({k.rsplit("::", 1)[1] for k in res})
