@@ -68,7 +68,7 @@ def content_codes(texts: Sequence[str]) -> Codes:
     """The content characters of each text as one flat ``uint32`` array with offsets."""
     import numpy as np
 
-    lens = np.fromiter((len(t) for t in texts), dtype=np.int64, count=len(texts))
+    lens = np.array(list(map(len, texts)), dtype=np.int64)
     raw = np.frombuffer("".join(texts).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     if len(raw) and raw.max() > 0xFFFF:  # other planes: kept as they are
         low = raw <= 0xFFFF
@@ -76,8 +76,12 @@ def content_codes(texts: Sequence[str]) -> Codes:
     else:
         mapped = _table()[raw]
     keep = mapped != 0
-    kept_before = np.concatenate(([0], np.cumsum(keep, dtype=np.int64)))
-    offsets = kept_before[np.concatenate(([0], np.cumsum(lens)))]
+    counts = np.zeros(len(lens), np.int64)
+    nonempty = lens > 0
+    if nonempty.any():
+        starts = (np.cumsum(lens) - lens)[nonempty]
+        counts[nonempty] = np.add.reduceat(keep.view(np.uint8), starts, dtype=np.int64)
+    offsets = np.concatenate(([0], np.cumsum(counts)))
     return Codes(mapped[keep], offsets)
 
 
@@ -116,8 +120,14 @@ def shingle_hashes(batch: Codes, n: int, seed: int = 0, digits: bool = False) ->
         valid[pos[(pos >= starts) & (pos < width)]] = False
     flags = None
     if digits:
-        d = np.concatenate(([0], np.cumsum((codes >= 0x30) & (codes <= 0x39), dtype=np.int32)))
-        flags = (d[n:] - d[:width])[valid] > 0
+        digit = (codes - np.uint32(0x30)) < np.uint32(10)
+        if digit.any():
+            window = digit[:width].copy()
+            for j in range(1, n):
+                window |= digit[j : j + width]
+            flags = window[valid]
+        else:
+            flags = np.zeros(int(valid.sum()), bool)
     return Shingles(h[valid], counts, flags)
 
 

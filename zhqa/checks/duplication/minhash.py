@@ -35,14 +35,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
+from zhqa.checks.duplication.sketches import Sketches, concat
 from zhqa.text.shingles import content_codes, fmix32, shingle_hashes, text_hashes
 
 if TYPE_CHECKING:
     import numpy as np
 
 _EMPTY = 0xFFFFFFFF
+__all__ = ["Params", "Sketches", "bucket_pairs", "concat", "first_of", "sketch", "verify"]
 
 
 @dataclass(frozen=True)
@@ -75,36 +77,6 @@ def choose_bands(threshold: float, num_perm: int, recall: float = 0.97) -> tuple
         if 1 - (1 - threshold**rows) ** bands >= recall:
             best = (bands, rows)
     return best
-
-
-class Sketches(NamedTuple):
-    """Map output of a batch, as columns (row i = document i of the batch)."""
-
-    length: np.ndarray  # int64, content characters
-    content: np.ndarray  # uint64
-    template: np.ndarray  # uint64
-    bands: np.ndarray  # uint64 (docs, bands)
-    shingles: np.ndarray  # uint32 shingle hashes per document (in text order), concatenated
-    offsets: np.ndarray  # int64 (docs + 1): shingles[offsets[i]:offsets[i+1]]
-
-    def shingles_of(self, i: int) -> np.ndarray:
-        return self.shingles[self.offsets[i] : self.offsets[i + 1]]
-
-
-def concat(parts: Sequence[Sketches]) -> Sketches:
-    """Several batches' sketches as one (rows in order)."""
-    import numpy as np
-
-    starts = np.cumsum([0] + [len(p.shingles) for p in parts])
-    offsets = [p.offsets[:-1] + s for p, s in zip(parts, starts, strict=False)]
-    return Sketches(
-        length=np.concatenate([p.length for p in parts]),
-        content=np.concatenate([p.content for p in parts]),
-        template=np.concatenate([p.template for p in parts]),
-        bands=np.concatenate([p.bands for p in parts]),
-        shingles=np.concatenate([p.shingles for p in parts]),
-        offsets=np.concatenate([*offsets, starts[-1:]]).astype(np.int64),
-    )
 
 
 def sketch(texts: Sequence[str], params: Params) -> Sketches:
@@ -143,17 +115,18 @@ def signatures(hashes: np.ndarray, counts: np.ndarray, num_perm: int, seed: int 
             slot = (hashes.astype(np.uint64) * np.uint64(num_perm)) >> np.uint64(32)
             value = fmix32(hashes ^ np.uint32(0x5BD1E995)) >> np.uint32(1)
         np.minimum.at(sig, owner + slot, value)
-    sig = sig.reshape(ndocs, num_perm)
     filled = sig != _EMPTY
-    rows, cols = np.nonzero(~filled & (counts > 0)[:, None])
+    flat = np.flatnonzero(~filled & np.repeat(counts > 0, num_perm))
     probes = _probes(num_perm, seed)
     for attempt in range(len(probes)):
-        if not len(rows):
+        if not len(flat):
             break
-        src = probes[attempt][cols]
-        ok = filled[rows, src]
-        sig[rows[ok], cols[ok]] = sig[rows[ok], src[ok]] | np.uint32(0x80000000)
-        rows, cols = rows[~ok], cols[~ok]
+        base = flat - flat % num_perm
+        src = base + probes[attempt][flat - base]
+        ok = filled[src]
+        sig[flat[ok]] = sig[src[ok]] | np.uint32(0x80000000)
+        flat = flat[~ok]
+    sig = sig.reshape(ndocs, num_perm)
     return sig
 
 
@@ -198,9 +171,13 @@ def bucket_pairs(bands: np.ndarray, ids: np.ndarray | None = None, max_bucket: i
     import numpy as np
 
     out: list[np.ndarray] = [np.zeros((0, 2), np.int64)]
+    nbins = 1 << max(10, (8 * len(bands)).bit_length())
     for j in range(bands.shape[1]):
-        order = np.argsort(bands[:, j])
-        s = bands[order, j]
+        col = bands[:, j]
+        low = (col & np.uint64(nbins - 1)).astype(np.intp)
+        maybe = np.flatnonzero(np.bincount(low, minlength=nbins)[low] > 1)  # cheap pre-filter
+        order = maybe[np.argsort(col[maybe])]
+        s = col[order]
         brk = np.flatnonzero(np.concatenate(([True], s[1:] != s[:-1], [True])))
         sizes = np.diff(brk)
         for m in np.unique(sizes[sizes > 1]).tolist():

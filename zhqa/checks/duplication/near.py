@@ -14,6 +14,7 @@ from typing import Any, NamedTuple
 from pydantic import BaseModel, ConfigDict, Field
 
 from zhqa.checks.duplication import minhash as mh
+from zhqa.checks.duplication.sketches import from_records
 from zhqa.checks.registry import Bad, CorpusCheck, CorpusHit, Good, MapItem, corpus_check
 from zhqa.schemas.document import Document
 from zhqa.schemas.finding import Hit, Related, Severity
@@ -68,7 +69,8 @@ def matches(sk: mh.Sketches, params: mh.Params, min_chars: int = 50) -> list[Mat
     for r, f in zip(rows[tfirst != rows].tolist(), tfirst[tfirst != rows].tolist(), strict=True):
         out.append(Match(r, f, int(tsize[np.searchsorted(rows, f)]), 1.0, f, 1.0, True))
     reps = rows[tfirst == rows]
-    pairs, sims_ = mh.verify(mh.bucket_pairs(sk.bands[reps], reps), sk, params.threshold)
+    bands = sk.bands if len(reps) == len(sk.bands) else sk.bands[reps]
+    pairs, sims_ = mh.verify(mh.bucket_pairs(bands, reps), sk, params.threshold)
     edges = list(zip(pairs[:, 0].tolist(), pairs[:, 1].tolist(), sims_.tolist(), strict=True))
     best: dict[int, tuple[float, int]] = {}
     sims: dict[tuple[int, int], float] = {}
@@ -81,11 +83,10 @@ def matches(sk: mh.Sketches, params: mh.Params, min_chars: int = 50) -> list[Mat
     for r, root in mh.components([(a, b) for a, b, _ in edges]).items():
         clusters[root].append(r)
     for root, members in clusters.items():
-        first_set = frozenset(sk.shingles_of(root).tolist())
         for r in sorted(members)[1:]:
             s_first = sims.get((root, r))
-            if s_first is None:
-                s_first = mh.jaccard(first_set, frozenset(sk.shingles_of(r).tolist()))
+            if s_first is None:  # linked through another member
+                s_first = mh.jaccard(*(frozenset(sk.shingles_of(x).tolist()) for x in (root, r)))
             s_best, partner = best[r]
             out.append(Match(r, root, len(members), s_first, partner, s_best, False))
     return sorted(out)
@@ -137,13 +138,16 @@ class NearDuplicate(CorpusCheck):
     def map(self, doc: Document, options: NearDuplicateOptions) -> Iterable[tuple[Hashable, Any]]:
         sk = mh.sketch([doc.text], options.params())
         if sk.length[0] >= options.min_chars:
-            yield "D302", (len(doc.text), sk)
+            yield "D302", (len(doc.text), sk.record(0))
 
     def collect(self, items: Iterable[MapItem], options: NearDuplicateOptions) -> Iterator[CorpusHit]:
         got = sorted(items, key=lambda i: i.seq)
+        del items  # the caller's list: its records are freed as they are read
         if len(got) < 2:
             return
-        sk = mh.concat([i.value[1] for i in got])
+        records: list[bytes | None] = [i.value[1] for i in got]
+        got = [i._replace(value=(i.value[0], None)) for i in got]  # keep ids and sizes only
+        sk = from_records(records, options.params().banding()[0])
         for m in matches(sk, options.params(), options.min_chars):
             yield CorpusHit(got[m.row].seq, _hit(m, got, options.shingle))
 

@@ -1,0 +1,92 @@
+"""The map output of D302 as columns, and its compact per-document form (one ``bytes``).
+
+A document's record is ``length, content, template`` (3 x 8 bytes), its band keys
+(8 bytes each) and its shingle hashes (4 bytes each): about 4.5 bytes per character
+of text plus a fixed part, and one Python object per document in the engine.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    import numpy as np
+
+
+class Sketches(NamedTuple):
+    """Map output of a batch, as columns (row i = document i of the batch)."""
+
+    length: np.ndarray  # int64, content characters
+    content: np.ndarray  # uint64
+    template: np.ndarray  # uint64
+    bands: np.ndarray  # uint64 (docs, bands)
+    shingles: np.ndarray  # uint32 shingle hashes per document (in text order), concatenated
+    offsets: np.ndarray  # int64 (docs + 1): shingles[offsets[i]:offsets[i+1]]
+
+    def shingles_of(self, i: int) -> np.ndarray:
+        return self.shingles[self.offsets[i] : self.offsets[i + 1]]
+
+    def record(self, i: int) -> bytes:
+        """Row ``i`` as one bytes object (what a document's map step hands over)."""
+        import numpy as np
+
+        head = np.array([self.length[i], self.content[i], self.template[i]], dtype=np.uint64)
+        return head.tobytes() + self.bands[i].tobytes() + self.shingles_of(i).tobytes()
+
+
+def concat(parts: Sequence[Sketches]) -> Sketches:
+    """Several batches' sketches as one (rows in order)."""
+    import numpy as np
+
+    starts = np.cumsum([0] + [len(p.shingles) for p in parts])
+    offsets = [p.offsets[:-1] + s for p, s in zip(parts, starts, strict=False)]
+    return Sketches(
+        length=np.concatenate([p.length for p in parts]),
+        content=np.concatenate([p.content for p in parts]),
+        template=np.concatenate([p.template for p in parts]),
+        bands=np.concatenate([p.bands for p in parts]),
+        shingles=np.concatenate([p.shingles for p in parts]),
+        offsets=np.concatenate([*offsets, starts[-1:]]).astype(np.int64),
+    )
+
+
+def from_records(records: list[bytes | None], bands: int, chunk: int = 8192) -> Sketches:
+    """Rows from :meth:`Sketches.record` bytes; entries of ``records`` are set to None
+    as they are read, so the bytes are freed while the columns are built."""
+    import numpy as np
+
+    fixed = 24 + 8 * bands
+    parts = []
+    for c0 in range(0, len(records), chunk):
+        blobs = records[c0 : c0 + chunk]
+        records[c0 : c0 + chunk] = [None] * len(blobs)
+        sizes = np.array([len(b) for b in blobs if b is not None], dtype=np.int64)
+        buf = np.frombuffer(b"".join(b for b in blobs if b is not None), dtype=np.uint8)
+        del blobs
+        starts = np.cumsum(sizes) - sizes
+        head = buf[starts[:, None] + np.arange(fixed)].view(np.uint64)
+        in_head = np.zeros(len(buf) + 1, np.int8)
+        np.add.at(in_head, starts, 1)
+        np.add.at(in_head, starts + fixed, -1)
+        counts = (sizes - fixed) // 4
+        parts.append(
+            Sketches(
+                length=head[:, 0].astype(np.int64),
+                content=head[:, 1].copy(),
+                template=head[:, 2].copy(),
+                bands=head[:, 3:].copy(),
+                shingles=buf[np.cumsum(in_head[:-1]) == 0].view(np.uint32),
+                offsets=np.concatenate(([0], np.cumsum(counts))),
+            )
+        )
+    return concat(parts) if parts else concat([_empty(bands)])
+
+
+def _empty(bands: int) -> Sketches:
+    import numpy as np
+
+    z = np.zeros(0, np.uint64)
+    return Sketches(
+        z.astype(np.int64), z, z, np.zeros((0, bands), np.uint64), z.astype(np.uint32), np.zeros(1, np.int64)
+    )
