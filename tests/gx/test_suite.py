@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 import pytest
 
@@ -95,3 +97,19 @@ def test_gx_suite_exports_a_suite_gx_can_load(tmp_path, zhqa_cli):
     )
     hanzi = [e for e in data["expectations"] if e["kwargs"].get("column") == "hanzi_share"]
     assert hanzi[0]["kwargs"] == {"column": "hanzi_share", "min_value": 0.8, "mostly": 0.9}
+
+
+def test_without_great_expectations_the_commands_exit_2_with_the_install_hint(tmp_path):
+    code = (
+        "import sys; sys.modules['great_expectations'] = None\n"
+        "from zhqa.cli import main\n"
+        "sys.exit(main(sys.argv[1:]))"
+    )
+    for args in (["gx-suite"], ["check", "--select", "E101", "--gx", "--report-dir", str(tmp_path / "r")]):
+        (tmp_path / "seeds").mkdir(exist_ok=True)
+        (tmp_path / "seeds" / "a.txt").write_text("正文。", encoding="utf-8")
+        proc = subprocess.run(
+            [sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=tmp_path
+        )
+        assert proc.returncode == 2, proc.stderr
+        assert "pip install 'zhqa[gx]'" in proc.stderr and "Traceback" not in proc.stderr
