@@ -1,8 +1,8 @@
 """Precision on clean text: at most 1 N4xx error per 100,000 characters (NTREX zho-CN, CMRC 2018).
 
-Measured when written (see the issue note): NTREX zho-CN 85,432 characters, 1 error
-(N411 `70-90%`, a real GB/T 15835 range defect); CMRC 2018 565,955 characters, 5 errors
-(N411 ×5 range-unit omissions such as `15至20万吨`, `3-4万人`); 6 in 651,387 characters.
+Measured when written: NTREX zho-CN 85,432 characters, 1 error (N411 `70-90%`, a GB/T 15835
+range written without the first %); CMRC 2018 565,955 characters, 3 errors (N411 `15至20万吨`,
+`3-4万人`, `50-500万只`); 4 in 651,387 characters (0.61 per 100,000).
 """
 
 from __future__ import annotations

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -78,12 +77,22 @@ COUNT_UNITS = frozenset(
 
 
 class Sent:
-    """A sentence with its numbers (absolute offsets)."""
+    """A sentence; its numbers (absolute offsets) are scanned on first use.
 
-    __slots__ = ("nums", "start", "text")
+    Checks test a cheap trigger on ``text`` first, so most sentences are never scanned.
+    """
 
-    def __init__(self, start: int, text: str, nums: Sequence[Num]) -> None:
-        self.start, self.text, self.nums = start, text, tuple(nums)
+    __slots__ = ("_nums", "start", "text")
+
+    def __init__(self, start: int, text: str) -> None:
+        self.start, self.text = start, text
+        self._nums: tuple[Num, ...] | None = None
+
+    @property
+    def nums(self) -> tuple[Num, ...]:
+        if self._nums is None:
+            self._nums = tuple(scan(self.text, self.start))
+        return self._nums
 
     def between(self, a: int, b: int) -> str:
         """Sentence text between absolute offsets ``a`` and ``b``."""
@@ -92,25 +101,8 @@ class Sent:
 
 @lru_cache(maxsize=4)
 def numbered(text: str) -> tuple[Sent, ...]:
-    """Sentences of ``text`` that contain numbers, with the numbers found (one scan per text)."""
-    nums = scan(text) if HAS_NUMBER.search(text) else []
-    if not nums:
-        return ()
-    out = []
-    sents = sentences(text)
-    starts = [s.start for s in sents]
-    i = 0
-    while i < len(nums):
-        k = bisect_right(starts, nums[i].start) - 1
-        if k < 0 or nums[i].end > sents[k].end:
-            i += 1  # a number across a sentence boundary (cannot happen with one line) is dropped
-            continue
-        j = i
-        while j < len(nums) and nums[j].start < sents[k].end:
-            j += 1
-        out.append(Sent(sents[k].start, sents[k].text, [n for n in nums[i:j] if n.end <= sents[k].end]))
-        i = j
-    return tuple(out)
+    """Sentences of ``text`` that contain a digit or a Chinese numeral."""
+    return tuple(Sent(s.start, s.text) for s in sentences(text) if HAS_NUMBER.search(s.text))
 
 
 def in_quote(text: str, pos: int) -> bool:

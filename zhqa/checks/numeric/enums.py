@@ -12,7 +12,9 @@ from zhqa.schemas.finding import Hit
 from zhqa.text.numbers import parse_number
 
 _NUMERALS = set("0123456789第一二三四五六七八九十百千万零两每")
-COLON = re.compile(r"(?P<n>[两二三四五六七八九十2-9])(?P<u>个|项|大|条|种|类|方面|点)(?P<head>[^，,。；;：:、“”\n]{0,8})[：:]")
+COLON = re.compile(
+    r"(?P<n>[两二三四五六七八九十2-9])(?P<u>个|项|大|条|种|类|方面|点)(?P<head>[^，,。；;：:、“”\n]{0,8})[：:]"
+)
 COUNT = re.compile(r"(?P<n>[两二三四五六七八九十2-9])(?P<u>个|项|大|类|地|国|省|市|县)(?![月年日天人次名家])")
 ITEMS = re.compile(
     r"(?:^|(?<=[，,。；;：:\s（(“”]))(?P<items>(?:[^，,。；;：:、“”（）()\s]{1,6}、)+[^，,。；;：:、“”（）()\s]{1,8}?)(?P<deng>等)?$"
@@ -76,7 +78,12 @@ def enumeration_count_mismatch(doc: Document) -> Iterator[Hit]:
         eol = text.find("\n", m.end())
         got = _colon_items(text[m.end() : eol if eol >= 0 else len(text)], n)
         if got and n not in got:
-            yield hit(doc, m.start("n"), m.end("head"), f"{m.group('n')}{m.group('u')} announced, {min(got)} items follow")
+            yield hit(
+                doc,
+                m.start("n"),
+                m.end("head"),
+                f"{m.group('n')}{m.group('u')} announced, {min(got)} items follow",
+            )
     if "、" not in text:
         return
     for m in COUNT.finditer(text):
@@ -90,7 +97,12 @@ def enumeration_count_mismatch(doc: Document) -> Iterator[Hit]:
         items = it.group("items").split("、")
         lens = [len(i) for i in items[1:]]  # the first item may carry a verb (覆盖刺绣)
         last = items[-1]
-        if any(_DIGIT.search(i) for i in items) or len(last) < 2 or _VERBISH.search(last) or _CONJ.match(last):
+        if (
+            any(_DIGIT.search(i) for i in items)
+            or len(last) < 2
+            or _VERBISH.search(last)
+            or _CONJ.match(last)
+        ):
             continue
         if max(lens) - min(lens) > 2:
             continue

@@ -15,6 +15,7 @@ from zhqa.schemas.finding import Hit
 from zhqa.text.numbers import Num
 
 _WHOLE_IN = re.compile(r"[^，,；;。：:、0-9一二三四五六七八九十两]{0,12}?(?<!其)中[，,：:]")
+_TRIGGER = re.compile(r"中[，,：:]|其中")
 _NOT_WHOLE = re.compile(r"平均|均|每|最|率|约")
 _SUBSET = re.compile(r"[，,：:]\s*其中")
 _REST = re.compile(r"(?:剩余|其余|余下|剩下|其他|其它)[^，,；;。]{0,8}$")
@@ -78,7 +79,7 @@ def wholes(s: Sent) -> Iterator[Whole]:
 @lru_cache(maxsize=4)
 def all_wholes(text: str) -> tuple[Whole, ...]:
     """Wholes of every sentence that has a ``中`` (``A个…中``, ``其中``)."""
-    return tuple(w for s in numbered(text) if "中" in s.text and len(s.nums) > 1 for w in wholes(s))
+    return tuple(w for s in numbered(text) if _TRIGGER.search(s.text) and len(s.nums) > 1 for w in wholes(s))
 
 
 @check(
@@ -106,21 +107,20 @@ def part_whole_mismatch(doc: Document) -> Iterator[Hit]:
     ## Known limits
     Parts listed without a residual or complementary label are not assumed exhaustive.
     """
-    if True:  # noqa: SIM108
-        for w in all_wholes(doc.text):
-            if not w.exhaustive or len(w.parts) < 2 or any(p.hi is None for p in w.parts):
-                continue
-            lo = sum((p.lo for p in w.parts), Decimal(0))
-            hi = sum((p.hi or Decimal(0) for p in w.parts), Decimal(0))
-            if w.whole.disjoint(lo, hi):
-                total = " + ".join(fmt(p) for p in w.parts)
-                yield hit(
-                    doc,
-                    w.whole.start,
-                    w.whole.end,
-                    f"the parts {total} do not add up to the whole {fmt(w.whole)}",
-                    w.parts,
-                )
+    for w in all_wholes(doc.text):
+        if not w.exhaustive or len(w.parts) < 2 or any(p.hi is None for p in w.parts):
+            continue
+        lo = sum((p.lo for p in w.parts), Decimal(0))
+        hi = sum((p.hi or Decimal(0) for p in w.parts), Decimal(0))
+        if w.whole.disjoint(lo, hi):
+            total = " + ".join(fmt(p) for p in w.parts)
+            yield hit(
+                doc,
+                w.whole.start,
+                w.whole.end,
+                f"the parts {total} do not add up to the whole {fmt(w.whole)}",
+                w.parts,
+            )
 
 
 @check(
@@ -142,10 +142,7 @@ def part_exceeds_whole(doc: Document) -> Iterator[Hit]:
     Only the parts in the clauses right after the whole, in its unit, are compared;
     percentages and rates are never parts.
     """
-    if True:  # noqa: SIM108
-        for w in all_wholes(doc.text):
-            p = w.parts[0]
-            if w.whole.hi is not None and p.lo > w.whole.hi:
-                yield hit(
-                    doc, p.start, p.end, f"the part {fmt(p)} exceeds its whole {fmt(w.whole)}", [w.whole]
-                )
+    for w in all_wholes(doc.text):
+        p = w.parts[0]
+        if w.whole.hi is not None and p.lo > w.whole.hi:
+            yield hit(doc, p.start, p.end, f"the part {fmt(p)} exceeds its whole {fmt(w.whole)}", [w.whole])

@@ -40,7 +40,7 @@ def ranges(s: Sent) -> Iterator[tuple[Num, Num, str]]:
         yield a, b, sep.strip()
 
 
-_SEP_CHARS = re.compile(r"[～~〜—–\-－至到]")
+_SEP_CHARS = re.compile(r"[0-9０-９〇零一二两三四五六七八九十百千万亿%％]\s*(?:[～~〜—–\-－至到])")
 
 
 @lru_cache(maxsize=4)
@@ -84,17 +84,16 @@ def inverted_range(doc: Document) -> Iterator[Hit]:
     Times, days and months wrap (`22时至6时`, `12月至次年3月`) and are not compared; nor are
     negative bounds or changes (`从10人到5人`).
     """
-    if True:  # noqa: SIM108
-        for s, a, b in all_ranges(doc.text):
-            if a.unit in _CYCLIC or b.unit in _CYCLIC or (a.unit and b.unit and a.unit != b.unit):
-                continue
-            if not (b.unit or _mult(b)) or _years_ago(s, a, b):
-                continue
-            av = a.value
-            if not a.unit and _mult(b) and not any(c in a.text for c in "十百千万亿"):
-                av = a.value * (10_000 if _mult(b) == "万" else 100_000_000)
-            if av >= b.value:
-                yield hit(doc, a.start, b.end, f"inverted range: {fmt(a)} is not below {fmt(b)}", [a, b])
+    for s, a, b in all_ranges(doc.text):
+        if a.unit in _CYCLIC or b.unit in _CYCLIC or (a.unit and b.unit and a.unit != b.unit):
+            continue
+        if not (b.unit or _mult(b)) or _years_ago(s, a, b):
+            continue
+        av = a.value
+        if not a.unit and _mult(b) and not any(c in a.text for c in "十百千万亿"):
+            av = a.value * (10_000 if _mult(b) == "万" else 100_000_000)
+        if av >= b.value:
+            yield hit(doc, a.start, b.end, f"inverted range: {fmt(a)} is not below {fmt(b)}", [a, b])
 
 
 @check(
@@ -118,19 +117,18 @@ def range_unit_omission(doc: Document) -> Iterator[Hit]:
     ## References
     GB/T 15835-2011, 5.1.3.
     """
-    if True:  # noqa: SIM108
-        for s, a, b in all_ranges(doc.text):
-            if a.unit or any(c in a.text for c in "十百千万亿") or a.chinese != b.chinese:
-                continue
-            mark = "%" if b.percent and not b.text.startswith("百分之") else _mult(b)
-            if not mark:
-                continue
-            end = a.num_end
-            yield hit(
-                doc,
-                a.start,
-                b.end,
-                f"range {doc.text[a.start : b.end]} writes {mark} only after its upper bound",
-                [b],
-                fix=Fix(replacement=mark, start=end, end=end, title=f"write {mark} after both bounds"),
-            )
+    for _s, a, b in all_ranges(doc.text):
+        if a.unit or any(c in a.text for c in "十百千万亿") or a.chinese != b.chinese:
+            continue
+        mark = "%" if b.percent and not b.text.startswith("百分之") else _mult(b)
+        if not mark:
+            continue
+        end = a.num_end
+        yield hit(
+            doc,
+            a.start,
+            b.end,
+            f"range {doc.text[a.start : b.end]} writes {mark} only after its upper bound",
+            [b],
+            fix=Fix(replacement=mark, start=end, end=end, title=f"write {mark} after both bounds"),
+        )

@@ -48,6 +48,8 @@ def percentage_out_of_range(doc: Document) -> Iterator[Hit]:
     Growth rates, completion rates and comparisons (`为去年的120%`) are not shares.
     """
     for s in numbered(doc.text):
+        if "%" not in s.text and "％" not in s.text and "百分之" not in s.text:
+            continue
         for n in s.nums:
             if not n.percent or 0 <= n.value <= 100:
                 continue

@@ -12,6 +12,10 @@ from zhqa.schemas.document import Document
 from zhqa.schemas.finding import Fix, Hit
 from zhqa.text.numbers import Num
 
+_CN_COUNT = re.compile(
+    rf"[二三四五六七八九十两百千万](?:{'|'.join(sorted(COUNT_UNITS, key=len, reverse=True))})"
+)
+_ARABIC = re.compile(r"[0-9０-９]")
 _SEPS = "、，,；;"
 _FIXED = re.compile(
     r"一人一|二人转|三番五次|四面八方|五湖四海|三心二意|十全十美|七上八下|两全其美|十四五|十五五"
@@ -50,6 +54,8 @@ def mixed_numeral_style(doc: Document) -> Iterator[Hit]:
     (`一人一策`, `十四五`) and ordinals are not counts.
     """
     for s in numbered(doc.text):
+        if not (_CN_COUNT.search(s.text) and _ARABIC.search(s.text)):
+            continue
         counts = [n for n in s.nums if _count(n, s.text, s.start)]
         for a, b in pairwise(counts):
             if a.unit != b.unit or a.chinese == b.chinese:
@@ -106,7 +112,7 @@ def numeral_usage(doc: Document) -> Iterator[Hit]:
                 doc,
                 m.start(),
                 m.start() + 1,
-                f"{m.group()}: use 两 before a classifier",
+                f"二{text[i + 1]}: use 两 before a classifier",
                 fix=Fix(replacement="两"),
             )
     if "、" in text:

@@ -80,7 +80,7 @@ def trend_contradiction(doc: Document) -> Iterator[Hit]:
     Endpoints must be in one clause and in the same unit; percentage endpoints are left to N412.
     """
     for s in numbered(doc.text):
-        if "由" not in s.text and "从" not in s.text:
+        if ("由" not in s.text and "从" not in s.text) or not VERB.search(s.text):
             continue
         for a, b, up, _verb in trends(s):
             if a.hi is None or b.hi is None:

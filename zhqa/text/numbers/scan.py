@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from decimal import Decimal
+from functools import lru_cache
 
 from zhqa.text.numbers.parse import DIGITS, is_chinese, parse_number
 
@@ -134,7 +134,9 @@ _CORE = re.compile(
     rf"|(?P<n>(?>{_A}(?:[十百千万亿]+(?:零?[0-9]+[十百千万亿]+)*)?)(?![年月日号时])"
     rf"|(?>[{_CN}]+)(?![年月日号时])(?=[余多来至到～~〜—–\-]|{_UNIT}))"
 )
-_TAIL = re.compile(rf"(?P<suf>余|多|来)?(?P<unit>{_UNIT})?(?P<suf2>多)?(?P<post>左右|上下|以上|以下|以内|许)?")
+_TAIL = re.compile(
+    rf"(?P<suf>余|多|来)?(?P<unit>{_UNIT})?(?P<suf2>多)?(?P<post>左右|上下|以上|以下|以内|许)?"
+)
 _PRE2 = ("约为", "大约", "将近", "接近", "超过", "不到", "不足")
 _PRE1 = ("约", "近", "超", "逾")
 HAS_NUMBER = re.compile(rf"[0-9０-９{_CN}]")
@@ -259,7 +261,9 @@ def scan(text: str, base: int = 0) -> list[Num]:
         if chinese:
             if not (pre or suf or pct) and not any(c in DIGITS for c in num):
                 continue  # 千万, 百姓: place words alone are not numbers
-        elif s and _latin(text, s, text[s - 1]) or text[e : e + 1].isascii() and text[e : e + 1].isalpha():
+        elif (s and _latin(text, s, text[s - 1])) or (
+            text[e : e + 1].isascii() and text[e : e + 1].isalpha()
+        ):
             continue
         start = m.start() - len(pre)
         out.append(
