@@ -11,6 +11,7 @@ from tests.conftest import CORPORA, corpus_records
 from tests.encoding.conftest import hits
 from zhqa.engine.fixer import apply_fixes
 
+
 def _strict_misdecodes(wrong: str) -> list[tuple[str, str]]:
     """NTREX clauses whose UTF-8 bytes happen to be valid in the wrong codec (a lossless mis-decode)."""
     out = []

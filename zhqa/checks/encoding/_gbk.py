@@ -33,9 +33,17 @@ def level1() -> frozenset[str]:
 
 
 @cache
-def odd_class() -> str:
-    """A regex character class body of the odd characters (all scanned ranges minus level 1)."""
-    common = level1()
+def gb2312() -> frozenset[str]:
+    """Every character of GB2312 (rows 0xA1–0xF7)."""
+    out = set()
+    for lead in range(0xA1, 0xF8):
+        for trail in range(0xA1, 0xFF):
+            with contextlib.suppress(UnicodeDecodeError):
+                out.add(bytes((lead, trail)).decode("gb2312"))
+    return frozenset(out)
+
+
+def _class_without(common: frozenset[str]) -> str:
     parts, start = [], None
     for lo, hi in _SCAN:
         for cp in range(lo, hi + 2):
@@ -48,8 +56,20 @@ def odd_class() -> str:
     return "".join(parts)
 
 
+@cache
+def odd_class() -> str:
+    """A regex class body of the odd characters (the scanned ranges minus GB2312 level 1)."""
+    return _class_without(level1())
+
+
+@cache
+def ext_class() -> str:
+    """A regex class body of the scanned ranges minus all of GB2312: where UTF-8-as-GBK lands."""
+    return _class_without(gb2312())
+
+
 def _esc(cp: int) -> str:
-    return f"\\u{cp:04x}"
+    return chr(cp)  # literal: no scanned code point is special in a class, and it compiles faster
 
 
 @cache
@@ -58,10 +78,9 @@ def odd_re() -> re.Pattern[str]:
 
 
 @cache
-def cluster_re() -> re.Pattern[str]:
-    """Two odd characters with at most three others between them, or '?' before a non-ASCII run."""
-    odd = f"[{odd_class()}]"
-    return re.compile(f"{odd}[^{odd_class()}\\n]{{0,3}}{odd}|\\?[^\\x00-\\x7f]{{4}}")
+def pair_re() -> re.Pattern[str]:
+    """Two odd characters with at most three others (no newline) between them."""
+    return re.compile(f"[{odd_class()}][^{odd_class()}\\n]{{0,3}}[{odd_class()}]")
 
 
 _COUNTED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u2500-\u257f\ue000-\uf8ff]")
@@ -185,9 +204,10 @@ def reread(run: str, lost_byte: bool) -> Reading | None:
     The out-of-phase reading is tried only after a trace of a lost byte ('?' or
     U+FFFD just before the run) and must not produce ASCII, which GB2312 text lacks.
     """
-    alt = as_utf8(run)
-    if alt is not None and better(run, alt):
-        return alt
+    if _UTF8_PAIR.search(run.encode("gb18030", "replace")):
+        alt = as_utf8(run)
+        if alt is not None and better(run, alt):
+            return alt
     if lost_byte:
         alt = shifted(run)
         if alt is None or _ASCII.search(alt.text):
@@ -200,6 +220,8 @@ def reread(run: str, lost_byte: bool) -> Reading | None:
 
 
 _ASCII = re.compile("[\x00-\x7f]")
+# Two UTF-8 three-byte sequences in a row: cheap evidence worth a full UTF-8 re-reading.
+_UTF8_PAIR = re.compile(rb"(?:[\xe0-\xef][\x80-\xbf]{2}){2}")
 
 
 def gbk_as_latin1(run: str) -> Reading | None:

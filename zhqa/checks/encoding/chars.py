@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from functools import cache
 
+from zhqa.checks.encoding._scan import ASTRAL, FULLWIDTH, INVISIBLE, SPACES, has, runs, unusable_bmp
 from zhqa.checks.registry import Bad, Good, check
 from zhqa.schemas.document import Document
 from zhqa.schemas.finding import Fix, Hit, Severity
 
-_INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad\u202a-\u202e\u2066-\u2069]+")
 _BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _JOINERS = frozenset("\u200c\u200d")
 # Emoji and their modifiers (a ZWJ between two of them builds one glyph: 👨‍👩‍👧).
@@ -62,7 +63,7 @@ def invisible_character(doc: Document) -> Iterator[Hit]:
     is unsafe because right-to-left text may need them.
     """
     text = doc.text
-    for m in _INVISIBLE.finditer(text):
+    for m in runs(INVISIBLE, text):
         start, end = m.span()
         if start == 0 and text[0] == "\ufeff":
             start += 1
@@ -86,7 +87,6 @@ def invisible_character(doc: Document) -> Iterator[Hit]:
         )
 
 
-_FULLWIDTH = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
 _HALF = {cp: cp - 0xFEE0 for cp in range(0xFF10, 0xFF5B)}
 
 
@@ -111,7 +111,7 @@ def fullwidth_alphanumeric(doc: Document) -> Iterator[Hit]:
     ## References
     GB/T 15835-2011, 4.1 (Arabic numerals); GB/T 15834-2011 for punctuation widths.
     """
-    for m in _FULLWIDTH.finditer(doc.text):
+    for m in runs(FULLWIDTH, doc.text):
         run = m.group()
         yield Hit(
             start=m.start(),
@@ -121,10 +121,12 @@ def fullwidth_alphanumeric(doc: Document) -> Iterator[Hit]:
         )
 
 
-# Everything outside these assigned ranges is looked up (fast path for ordinary text).
-_SUSPECT = re.compile(
-    "[^\t\n\r\x20-\x7e\u00a0-\u036f\u2000-\u206f\u3000-\u303f\u3040-\u30ff\u4e00-\u9fff\uff01-\uffbe]"
-)
+@cache
+def _suspect() -> re.Pattern[str]:
+    """BMP private use, unassigned and noncharacters, and every astral character (looked up one by one)."""
+    return re.compile(f"[{unusable_bmp()}{ASTRAL}]")
+
+
 _NONCHAR = re.compile("[\ufdd0-\ufdef\ufffe\uffff]")
 
 
@@ -162,14 +164,15 @@ def private_use_or_unassigned(doc: Document) -> Iterator[Hit]:
     "Unassigned" follows the Unicode version of the running Python.
     """
     text = doc.text
-    for m in _SUSPECT.finditer(text):
+    if not has(text, unusable_bmp() + ASTRAL):
+        return
+    for m in _suspect().finditer(text):
         kind = _unusable(m.group())
         if kind is None:
             continue
         yield Hit(start=m.start(), end=m.end(), message=f"{kind} U+{ord(m.group()):04X}")
 
 
-_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _SPACE_NAMES = {"\u00a0": "NO-BREAK SPACE", "\u3000": "IDEOGRAPHIC SPACE"}
 
 
@@ -197,7 +200,7 @@ def nonstandard_whitespace(doc: Document) -> Iterator[Hit]:
     Indents at the start of a line and trailing spaces at its end are ignored.
     """
     text = doc.text
-    for m in _SPACES.finditer(text):
+    for m in runs(SPACES, text):
         start, end = m.span()
         if start == 0 or text[start - 1] == "\n" or end == len(text) or text[end] in "\r\n":
             continue

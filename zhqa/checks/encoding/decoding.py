@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from zhqa.checks.encoding._scan import CONTROL, runs
 from zhqa.checks.registry import Bad, Good, check
 from zhqa.schemas.document import Document
 from zhqa.schemas.finding import Fix, Hit
-
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]+")
 
 
 @check(
@@ -90,7 +88,7 @@ def control_character(doc: Document) -> Iterator[Hit]:
     ## Known limits
     No fix is offered: a control may stand for a lost character.
     """
-    for m in _CONTROL.finditer(doc.text):
+    for m in runs(CONTROL, doc.text):
         codes = " ".join(f"U+{ord(c):04X}" for c in dict.fromkeys(m.group()))
         yield Hit(start=m.start(), end=m.end(), message=f"control character {codes} in text")
 
@@ -111,8 +109,10 @@ def replacement_character(doc: Document) -> Iterator[Hit]:
     Each U+FFFD is a character that cannot be recovered; counts tell how much
     of a document was lost. Invalid bytes decoded by zhqa itself are E101.
     """
+    if "\ufffd" not in doc.text:
+        return
     own = {inv.char_offset for inv in doc.invalid_bytes}
-    for m in re.finditer("\ufffd+", doc.text):
+    for m in runs("\ufffd", doc.text):
         starts = [i for i in range(m.start(), m.end()) if i not in own]
         if not starts:
             continue

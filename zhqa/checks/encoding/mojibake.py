@@ -8,6 +8,7 @@ from functools import cache
 from typing import Any
 
 from zhqa.checks.encoding import _gbk
+from zhqa.checks.encoding._scan import FILLER, LATIN, count, has
 from zhqa.checks.registry import Bad, Good, check
 from zhqa.schemas.document import Document
 from zhqa.schemas.finding import Fix, Hit
@@ -19,24 +20,36 @@ _CONT = "\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02
 _LATIN_UTF8 = re.compile(f"[\u00c2-\u00ef][{_CONT}]")
 # GB2312 bytes read as Latin-1: four or more high Latin-1 letters in a row (`ÖÐÎÄ`).
 _LATIN_GBK = re.compile("[\u00a1-\u00fe]{4,}")
+_LAST_ASCII = re.compile("(?s).*[\x00-\x7f]")
+_NON_ASCII = re.compile("[^\x00-\x7f]*")
+_LOST = re.compile("\\?[^\x00-\x7f]{4}")
 
 
 def _run_at(text: str, start: int, end: int) -> tuple[int, int]:
-    """The run of non-ASCII characters around ``[start, end)``."""
-    while start > 0 and text[start - 1] >= "\x80":
-        start -= 1
-    while end < len(text) and text[end] >= "\x80":
-        end += 1
-    return start, end
+    """The run of non-ASCII characters around ``[start, end)`` (at most 500 characters each way)."""
+    lo = max(0, start - 500)
+    left = _LAST_ASCII.match(text, lo, start)
+    right = _NON_ASCII.match(text, end, end + 500)
+    return (left.end() if left else lo), (right.end() if right else end)
+
+
+def _triggers(text: str) -> list[tuple[int, int]]:
+    """Spans worth a second reading: two odd characters close together, or '?' before non-ASCII.
+
+    Mojibake always holds characters outside GB2312, so documents without any skip the scan.
+    """
+    out = [m.span() for m in _gbk.pair_re().finditer(text)] if count(text, _gbk.ext_class()) >= 2 else []
+    if "?" in text:
+        out += [(m.start() + 1, m.end()) for m in _LOST.finditer(text)]
+    return sorted(out)
 
 
 def _gbk_hits(text: str) -> Iterator[Hit]:
     done = -1
-    for m in _gbk.cluster_re().finditer(text):
-        if m.start() < done:
+    for t_start, t_end in _triggers(text):
+        if t_start < done:
             continue
-        q = text[m.start()] == "?"
-        start, end = _run_at(text, m.start() + q, m.end())
+        start, end = _run_at(text, t_start, t_end)
         done = end
         run = text[start:end]
         alt = _gbk.reread(run, start > 0 and text[start - 1] in "?\ufffd")
@@ -172,10 +185,9 @@ def mojibake(doc: Document) -> Iterator[Hit]:
     per run between ASCII characters.
     """
     text = doc.text
-    for m in _FILLER.finditer(text):
-        yield Hit(
-            start=m.start(), end=m.end(), message=f"mojibake filler {_short(m.group())}: the text is lost"
-        )
+    if has(text, FILLER):
+        for m in _FILLER.finditer(text):
+            yield Hit(start=m.start(), end=m.end(), message=f"mojibake filler {_short(m.group())}: lost text")
     yield from _gbk_hits(text)
-    if _LATIN_UTF8.search(text) or _LATIN_GBK.search(text):
+    if has(text, LATIN):
         yield from _latin_hits(text)

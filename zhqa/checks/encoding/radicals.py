@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from functools import cache
 from importlib import resources
 
+from zhqa.checks.encoding._scan import LOOKALIKE, has
 from zhqa.checks.registry import Bad, Good, check
 from zhqa.schemas.document import Document
 from zhqa.schemas.finding import Fix, Hit
@@ -77,6 +78,8 @@ def radical_or_compatibility_ideograph(doc: Document) -> Iterator[Hit]:
     Lines that list radicals on purpose (more radicals than hanzi) are skipped.
     """
     text = doc.text
+    if not has(text, LOOKALIKE + "\U0002f800-\U0002fa1f"):
+        return
     lists: dict[int, bool] = {}
     for m in _LOOKALIKE.finditer(text):
         ch = m.group()

@@ -9,13 +9,16 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from zhqa.checks.encoding._scan import has
 from zhqa.checks.registry import Bad, Good, check
 from zhqa.schemas.config import SuiteConfig
 from zhqa.schemas.document import Document
 from zhqa.schemas.finding import Fix, Hit, Metric
 
-# Characters t2s changes only inside some phrases (TSPhrases: 深沈→深沉, 憑藉→凭借).
-_PHRASE_ONLY = "么俱哩坏彷沈甦瞭藉衹覆"
+# Characters t2s changes only inside some phrases and that are rare in simplified text
+# (TSPhrases: 甦醒→苏醒, 瞭解→了解). Common ones (么 坏 覆 俱 藉 沈) would send most
+# sentences through OpenCC; their phrases hold another traditional character anyway.
+_PHRASE_ONLY = "甦瞭衹"
 _HANZI = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f]")
 _SENT_END = re.compile("[。！？!?\n]")
 _GAP = re.compile("[\u3400-\u9fff]{1,2}")  # unchanged hanzi a run may span: 聯盟號 is one run
@@ -45,12 +48,20 @@ def _converter() -> Any:
 
 
 @cache
-def _trigger() -> re.Pattern[str]:
+def trigger_chars() -> str:
     """Every character t2s may change: alone (converted one by one) or inside a phrase."""
+    try:
+        conv = _converter()
+    except ImportError:  # E108 reports the missing package itself
+        return ""
     chars = [chr(cp) for cp in range(0x3400, 0xA000)]
-    out = _converter().convert("\n".join(chars)).split("\n")
-    changed = {a for a, b in zip(chars, out, strict=True) if a != b} | set(_PHRASE_ONLY)
-    return re.compile("[" + "".join(sorted(changed)) + "]")
+    out = conv.convert("\n".join(chars)).split("\n")
+    return "".join(sorted({a for a, b in zip(chars, out, strict=True) if a != b} | set(_PHRASE_ONLY)))
+
+
+@cache
+def _trigger() -> re.Pattern[str]:
+    return re.compile(f"[{trigger_chars()}]")
 
 
 def _sentence(text: str, i: int) -> tuple[int, int]:
@@ -132,7 +143,7 @@ def traditional_characters(
         return
     text = doc.text
     trig = _trigger()
-    first = trig.search(text)
+    first = trig.search(text) if has(text, trigger_chars()) else None
     if first is None:
         yield Metric(name="traditional_share", value=0.0)
         return
