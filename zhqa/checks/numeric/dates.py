@@ -120,12 +120,12 @@ def invalid_date(doc: Document) -> Iterator[Hit]:
         for c in _HOUR.finditer(text):
             if int(c.group()[:-1]) <= 24 and not text[c.end() : c.end() + 1].isdigit():
                 continue  # a valid hour with no minutes cannot be wrong
-            m = TIME.match(text, c.start())
-            if m is None:
+            t = TIME.match(text, c.start())
+            if t is None:
                 continue
-            h, mi = int(m.group("h")), m.group("min")
+            h, mi = int(t.group("h")), t.group("min")
             if h > 24 or (mi is not None and (int(mi) >= 60 or (h == 24 and int(mi)))):
-                yield hit(doc, m.start(), m.end(), f"invalid time {m.group()}")
+                yield hit(doc, t.start(), t.end(), f"invalid time {t.group()}")
 
 
 @check(

@@ -71,21 +71,28 @@ def enumeration_count_mismatch(doc: Document) -> Iterator[Hit]:
     item may hold two (`A、B和C`) are read conservatively.
     """
     text = doc.text.replace("”", " ").replace("“", " ") if "“" in doc.text else doc.text
-    for m in COLON.finditer(text) if "：" in text or ":" in text else ():
+    if "：" in text or ":" in text:
+        yield from _colon_lists(doc, text)
+    if "、" in text:
+        yield from _counted_lists(doc, text)
+
+
+def _colon_lists(doc: Document, text: str) -> Iterator[Hit]:
+    """``三个统一：A、B、C`` and ``两项工作：一是…二是…``."""
+    for m in COLON.finditer(text):
         if text[m.start() - 1 : m.start()] in _NUMERALS:
             continue
         n = int(parse_number(m.group("n")) or 0)
         eol = text.find("\n", m.end())
-        got = _colon_items(text[m.end() : eol if eol >= 0 else len(text)], n)
+        end = eol if eol >= 0 else len(text)
+        got = _colon_items(text[m.end() : end], n)
         if got and n not in got:
-            yield hit(
-                doc,
-                m.start("n"),
-                m.end("head"),
-                f"{m.group('n')}{m.group('u')} announced, {min(got)} items follow",
-            )
-    if "、" not in text:
-        return
+            msg = f"{m.group('n')}{m.group('u')} announced, {min(got)} items follow"
+            yield hit(doc, m.start("n"), m.end("head"), msg, [(m.end(), end)])
+
+
+def _counted_lists(doc: Document, text: str) -> Iterator[Hit]:
+    """``刺绣、编织、酿造、雕刻四大领域``: a 、 list right before its count."""
     for m in COUNT.finditer(text):
         s = m.start()
         if text[s - 1 : s] in _NUMERALS or "、" not in text[max(0, s - 60) : s]:
@@ -104,10 +111,8 @@ def enumeration_count_mismatch(doc: Document) -> Iterator[Hit]:
             or _CONJ.match(last)
         ):
             continue
-        if max(lens) - min(lens) > 2:
-            continue
         n = int(parse_number(m.group("n")) or 0)
         got = _counts(items)
-        if n not in got:
+        if max(lens) - min(lens) <= 2 and n not in got:
             span = (lo + it.start("items"), lo + it.end("items"))
             yield hit(doc, s, m.end("u"), f"{m.group('n')}{m.group('u')} counts {min(got)} items", [span])

@@ -24,7 +24,7 @@ STATED = re.compile(
 def _compatible(a: Num, b: Num) -> bool:
     if a.unit in TIME_UNITS or b.unit in TIME_UNITS or a.ordinal or b.ordinal:
         return False
-    return a.unit == b.unit or not a.unit or (b.unit and not a.unit)
+    return a.unit == b.unit or not a.unit
 
 
 def trends(s: Sent) -> Iterator[tuple[Num, Num, bool, re.Match[str]]]:
@@ -99,6 +99,7 @@ def trend_contradiction(doc: Document) -> Iterator[Hit]:
             sign = 1 if STATED.match(s.between(b.end, c.start)).group("v") in _RISE else -1  # type: ignore[union-attr]
             half = Decimal("0.5") if "." not in c.text else Decimal("0.05")
             m_lo, m_hi = c.lo - half, None if c.hi is None else c.hi + half
+            c_lo: Decimal | None
             if sign > 0:
                 c_lo, c_hi = m_lo, m_hi
             else:

@@ -65,7 +65,7 @@ def _section(toks: list[Decimal | str]) -> Decimal | None:
     if not toks:
         return Decimal(0)
     if all(isinstance(t, str) and t in DIGITS for t in toks) and len(toks) > 1:
-        if any(DIGITS[t] == 0 for t in toks[1:]) or toks[0] in "〇零":  # 二〇二五, 三〇一
+        if any(DIGITS[t] == 0 for t in toks[1:]) or toks[0] in ("〇", "零"):  # type: ignore[index]
             return Decimal("".join(str(DIGITS[t]) for t in toks))  # type: ignore[index]
         return None  # 三四 (an approximation), not one number
     total = Decimal(0)
