@@ -62,8 +62,9 @@ class FakeResults:
         return (json.dumps(p) for p in self.payloads)
 
 
-def _finding(doc_id: str, code: str, family: str, severity: str = "error", related=()) -> dict:
+def _finding(doc_id: str, code: str, family: str, severity: str = "error", related=(), message="") -> dict:
     return {
+        "message": message,
         "doc_id": doc_id,
         "source": f"c/{doc_id}",
         "code": code,
@@ -109,7 +110,14 @@ def test_near_duplicate_chains_merge_and_template_notes_do_not():
     found = [
         _finding("q", "D302", "duplication", "warning", related=["p"]),
         _finding("r", "D302", "duplication", "warning", related=["q"]),
-        _finding("t", "D302", "duplication", "info", related=["s"]),  # a template bulletin, not a copy
+        _finding(
+            "t",
+            "D302",
+            "duplication",
+            "info",
+            ["s"],
+            "template: same text as document 's' except its numbers",
+        ),
     ]
     rows = metrics.rows(FakeResults(raw, found))
     assert [r["duplicate_cluster_id"] for r in rows] == ["p", "p", "p", None, None]
@@ -127,3 +135,22 @@ def test_parquet_keeps_types_and_nulls(tmp_path):
     assert str(table.schema.field("characters").type) == "int64"
     assert str(table.schema.field("hanzi_share").type) == "double"
     assert table.column("duplicate_cluster_id").to_pylist() == ["a.txt", "a.txt", None]
+
+
+def test_near_duplicates_found_by_d302_share_a_cluster(tmp_path):
+    from tests.conftest import corpus_records
+
+    records = corpus_records("ntrex128-zh/ntrex128_zho-CN.jsonl")
+    base = records[0]["text"][:400]
+    files = {
+        "a.txt": base,
+        "b.txt": base.replace("的", "地", 1) + "此外。",
+        "c.txt": base[:-5] + "结束了。",
+        "z.txt": records[1]["text"][:400],
+    }
+    res = _run(tmp_path, files, select=["D"])
+    assert res.summary.by_code.get("D302") == 2 and "D301" not in res.summary.by_code
+    rows = metrics.rows(res)
+    assert [(r["duplicate_cluster_id"], r["duplicate_cluster_size"]) for r in rows] == [("a.txt", 3)] * 3 + [
+        (None, 1)
+    ]

@@ -88,7 +88,7 @@ def rows(results: Results) -> list[dict[str, Any]]:
         i = at
         c = counts[i]
         c.update(("findings", f"{f['severity']}s", f"{f['family']}_findings", f"code:{f['code']}"))
-        if f["code"] in CLUSTER_CODES and f["severity"] != "info":  # info-level D302: template bulletins
+        if f["code"] in CLUSTER_CODES and not f.get("message", "").startswith("template"):  # D302 bulletins
             for rel in f.get("related") or []:
                 j = by_id.get(rel["doc_id"])
                 if j is not None:
