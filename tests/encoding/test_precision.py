@@ -41,7 +41,7 @@ def test_ntrex_zho_cn_is_clean():
 
 
 def test_cmrc_has_no_errors_and_only_known_warnings():
-    sev, chars, found = e_findings(texts_of("cmrc2018/cmrc2018_wiki.jsonl"))
+    sev, _, found = e_findings(texts_of("cmrc2018/cmrc2018_wiki.jsonl"))
     assert sev["error"] == 0, [f for f in found if f.severity.value == "error"]
     by_code = Counter(f.code for f in found if f.severity.value == "warning")
     assert set(by_code) <= {"E104", "E108", "E110"}, by_code

@@ -1,11 +1,14 @@
-"""What GBK mojibake looks like: the character classes and the two re-readings E106 tries.
+"""What GBK mojibake looks like: the character classes and the re-readings E106 tries.
 
 Genuine simplified text is ~99% GB2312 level-1 hanzi (the 3,755 common ones); text
 decoded from the wrong bytes is not. UTF-8 read as GBK lands in GBK's extension rows
 (`鍙戝睍`); GBK decoded one byte out of phase lands anywhere in the code table, a third
-of it in level 2, the user-defined rows (private use) and kana/box rows. So a cluster
-of such "odd" characters is the trigger, and a re-reading of the same bytes that is
-clearly more plausible is the proof.
+of it in level 2, the user-defined rows (private use) and kana/box rows.
+
+Trigger: two "odd" characters (not level 1) close together in a document that holds
+characters outside GB2312, or '?' (a lost byte) before a non-ASCII run. Proof: a
+re-reading of the same bytes that is clearly more plausible Chinese, judged by the
+share and the frequency rank of common hanzi (zhqa/data/common_hanzi.txt).
 """
 
 from __future__ import annotations
@@ -21,26 +24,25 @@ from importlib import resources
 _SCAN = ((0x3040, 0x30FF), (0x3400, 0x9FFF), (0xAC00, 0xD7AF), (0x2500, 0x257F), (0xE000, 0xF8FF))
 
 
-@cache
-def level1() -> frozenset[str]:
-    """The 3,755 GB2312 level-1 hanzi (rows 0xB0–0xD7)."""
+def _rows(first: int, last: int) -> frozenset[str]:
     out = set()
-    for lead in range(0xB0, 0xD8):
+    for lead in range(first, last + 1):
         for trail in range(0xA1, 0xFF):
             with contextlib.suppress(UnicodeDecodeError):
                 out.add(bytes((lead, trail)).decode("gb2312"))
     return frozenset(out)
+
+
+@cache
+def level1() -> frozenset[str]:
+    """The 3,755 GB2312 level-1 hanzi (rows 0xB0–0xD7)."""
+    return _rows(0xB0, 0xD7)
 
 
 @cache
 def gb2312() -> frozenset[str]:
     """Every character of GB2312 (rows 0xA1–0xF7)."""
-    out = set()
-    for lead in range(0xA1, 0xF8):
-        for trail in range(0xA1, 0xFF):
-            with contextlib.suppress(UnicodeDecodeError):
-                out.add(bytes((lead, trail)).decode("gb2312"))
-    return frozenset(out)
+    return _rows(0xA1, 0xF7)
 
 
 def _class_without(common: frozenset[str]) -> str:

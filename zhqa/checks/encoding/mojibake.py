@@ -65,6 +65,7 @@ def _gbk_hits(text: str) -> Iterator[Hit]:
 
 
 def _short(s: str, n: int = 24) -> str:
+    s = s.rstrip("\ufffd")  # the half character at the end of an out-of-phase run
     return repr(s if len(s) <= n else s[:n] + "…")
 
 
