@@ -62,10 +62,16 @@ def open_binary(path: Path, compression: str | None, limit: int) -> BinaryIO:
     return io.BufferedReader(LimitedReader(raw, limit, str(path)), buffer_size=1 << 20)  # type: ignore[return-value]
 
 
-def read_all(stream: BinaryIO, what: str) -> bytes:
-    """Read a whole stream, turning decompression errors into one-line input errors."""
+def read_all(stream: BinaryIO, what: str, cap: int | None = None, too_big: str = "") -> bytes:
+    """Read a whole stream (at most ``cap`` bytes, else InputError ``too_big``).
+
+    Decompression errors become one-line input errors.
+    """
     try:
-        return stream.read()
+        data = stream.read() if cap is None else stream.read(cap + 1)
+        if cap is not None and len(data) > cap:
+            raise InputError(too_big or f"larger than {cap:,} bytes")
+        return data
     except InputError:
         raise
     except (OSError, EOFError, ValueError) as e:

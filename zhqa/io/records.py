@@ -164,8 +164,8 @@ def jsonl_records(
 ) -> Iterator[RawRecord]:
     """Every non-blank line of a JSONL stream as a RawRecord, in order."""
     offset = 0
-    for number, raw in enumerate(_lines(f, inp.source), start=1):
-        start, offset = offset, offset + len(raw)
+    for number, (raw, size) in enumerate(_lines(f, inp.source, limits.max_record_bytes), start=1):
+        start, offset = offset, offset + size
         if raw.strip():
             yield parse_line(raw, number, start, inp, limits, text_field, id_field, validate)
 
@@ -177,9 +177,16 @@ def jsonl_from_stream(
         yield rec.doc
 
 
-def _lines(f: Any, what: str) -> Iterator[bytes]:
+def _lines(f: Any, what: str, cap: int) -> Iterator[tuple[bytes, int]]:
+    """(line, its size in bytes); a line over ``cap`` bytes is cut at cap + 1 and the rest skipped."""
     try:
-        yield from f
+        while line := f.readline(cap + 1):
+            size = len(line)
+            if size > cap and not line.endswith(b"\n"):
+                while (rest := f.readline(1 << 20)) and not rest.endswith(b"\n"):
+                    size += len(rest)
+                size += len(rest)
+            yield line, size
     except InputError:
         raise
     except (OSError, EOFError, ValueError) as e:
@@ -215,7 +222,8 @@ def read_json(
 ) -> Iterator[Document]:
     assert inp.path is not None
     with open_binary(inp.path, inp.compression, limits.max_decompressed_bytes) as f:
-        data = read_all(f, inp.source)
+        too_big = f"JSON file larger than limits.max_json_bytes ({limits.max_json_bytes:,}); use JSONL"
+        data = read_all(f, inp.source, cap=limits.max_json_bytes, too_big=too_big)
     yield from records_from_json(data, inp, limits, text_field, id_field, validate)
 
 

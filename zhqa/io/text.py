@@ -25,11 +25,10 @@ def document_from_bytes(data: bytes, doc_id: str, source: str) -> Document:
 
 def read_text(inp: Input, limits: Limits) -> Iterator[Document]:
     assert inp.path is not None
+    too_big = f"document larger than limits.max_document_chars ({limits.max_document_chars:,})"
     with open_binary(inp.path, inp.compression, limits.max_decompressed_bytes) as f:
-        data = read_all(f, inp.source)
-    if len(data) > 4 * limits.max_document_chars:
-        raise InputError(f"document larger than limits.max_document_chars ({limits.max_document_chars:,})")
+        data = read_all(f, inp.source, cap=4 * limits.max_document_chars, too_big=too_big)
     doc = document_from_bytes(data, inp.rel, inp.source)
     if len(doc.text) > limits.max_document_chars:
-        raise InputError(f"document larger than limits.max_document_chars ({limits.max_document_chars:,})")
+        raise InputError(too_big)
     yield doc
