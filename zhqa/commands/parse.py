@@ -43,21 +43,12 @@ def render_text(page: Any) -> str:
     out = []
     for n, art in enumerate(page.articles, 1):
         out.append(f"#{n} {art.kind} [{art.start}-{art.end}]")
+        heads = {id(getattr(art, k)): k for k in ("kicker", "title", "subtitle") if getattr(art, k)}
         for el in art.elements():
-            label = (
-                next(k for k in ("kicker", "title", "subtitle") if getattr(art, k) is el)
-                if el
-                in (
-                    art.kicker,
-                    art.title,
-                    art.subtitle,
-                )
-                else type(el).__name__.lower()
-            )
-            out.append(_line(label, el))
+            out.append(_line(heads.get(id(el), type(el).__name__.lower()), el))
             credits = getattr(el, "credits", None)
             if credits:
-                out.append("            " + "; ".join(f"{c.role}: {' '.join(c.names)}" for c in credits))
+                out.append(" " * 12 + "; ".join(f"{c.role}: {' '.join(c.names)}" for c in credits))
     return "\n".join(out)
 
 

@@ -20,7 +20,7 @@ class LengthBounds(BaseModel):
     title_min: int = Field(default=2, ge=0)
     title_max: int = Field(default=64, ge=0)
     paragraph_max: int = Field(default=3000, ge=0)
-    document_min: int = Field(default=20, ge=0)
+    document_min: int = Field(default=0, ge=0)
     document_max: int = Field(default=200_000, ge=0)
 
 
@@ -42,7 +42,7 @@ def _outside(n: int, lo: int, hi: int) -> str | None:
     severity="info",
     options=LengthBounds,
     examples=[
-        Bad("会议召开。", why="a document under 20 characters"),
+        Bad("会议召开。", options={"document_min": 20}, why="a document under 20 characters"),
         Bad("对于首都环卫工王进吉而言，过去的一年既有挑战，更有惊喜。" * 3, options={"paragraph_max": 50}),
         Good("对于首都环卫工王进吉而言，过去的一年既有挑战，更有惊喜。"),
     ],
@@ -51,7 +51,8 @@ def length_out_of_bounds(doc: Document, options: LengthBounds) -> Iterator[Hit]:
     """Titles, paragraphs or documents outside the configured length bounds.
 
     Bounds are `[tool.zhqa.options.S508]`: `title_min`, `title_max`,
-    `paragraph_max`, `document_min`, `document_max` (characters, spaces not counted).
+    `paragraph_max`, `document_min`, `document_max` (characters, spaces not counted;
+    0 switches a bound off; `document_min` is off by default).
     A record's `title` field is measured too.
 
     ## Why is this bad?
