@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from zhqa import __version__
 
 # Each module in zhqa.commands has ``add_parser(subparsers)``; its parser sets ``func``.
-COMMANDS = ["check", "catalogue", "gx_suite", "baseline", "init", "parse"]
+COMMANDS = ["check", "catalogue", "gx_suite", "fix", "baseline", "init", "parse"]
 
 
 class UsageFailure(Exception):
@@ -32,8 +32,12 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class Terminated(BaseException):
+    """SIGTERM arrived; unwinds like KeyboardInterrupt so partial outputs are removed."""
+
+
 def _on_sigterm(signum: int, frame: object) -> None:
-    raise SystemExit(143)
+    raise Terminated
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -53,8 +57,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"zhqa: error: {e}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("zhqa: interrupted", file=sys.stderr)
+        print("zhqa: interrupted; no partial output was left", file=sys.stderr)
         return 130
+    except Terminated:
+        print("zhqa: terminated; no partial output was left", file=sys.stderr)
+        return 143
     except BrokenPipeError:
         return 0
     except SystemExit:
