@@ -6,6 +6,7 @@ Shared by S503, S504 and S507 so the three agree on which paragraph continues wh
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from itertools import pairwise
 from typing import NamedTuple
@@ -47,8 +48,8 @@ def breaks(page: Page) -> tuple[Break, ...]:
         for p, q in pairwise(art.paragraphs):
             if not unfinished(p) or is_headline(p.text) or _list_item(q) or p.text[-1] in ":：":
                 continue
-            between = [s for s in starts if p.end <= s < q.start]
-            out.append(Break(p, q, clean_gap=not between))
+            between = bisect_left(starts, q.start) - bisect_left(starts, p.end)
+            out.append(Break(p, q, clean_gap=between == 0))
     return tuple(out)
 
 
