@@ -61,3 +61,17 @@ def test_any_text_keeps_every_character(text):
 def test_articles_are_in_page_order(text):
     starts = [a.start for a in parse_page(text).articles]
     assert starts == sorted(starts)
+
+
+@settings(max_examples=150, deadline=None)
+@given(PAGES, st.booleans())
+def test_structure_checks_never_crash_and_stay_inside_the_text(text, record):
+    from zhqa.checks import CATALOGUE
+    from zhqa.schemas.document import Document
+
+    doc = Document.from_text(text, line=1 if record else None)
+    for code in sorted(CATALOGUE):
+        if code.startswith("S5"):
+            for hit in CATALOGUE[code].run(doc):
+                assert 0 <= hit.start <= hit.end <= len(text)
+                assert all(0 <= r.start <= r.end <= len(text) for r in hit.related)
