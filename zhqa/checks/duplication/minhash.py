@@ -126,8 +126,7 @@ def signatures(hashes: np.ndarray, counts: np.ndarray, num_perm: int, seed: int 
         ok = filled[src]
         sig[flat[ok]] = sig[src[ok]] | np.uint32(0x80000000)
         flat = flat[~ok]
-    sig = sig.reshape(ndocs, num_perm)
-    return sig
+    return sig.reshape(ndocs, num_perm)
 
 
 @lru_cache(maxsize=8)
@@ -223,14 +222,20 @@ def verify(pairs: np.ndarray, sk: Sketches, threshold: float) -> tuple[np.ndarra
     inv = inv.reshape(pairs.shape)
     keys, offsets, rank = _sorted_sets(sk, docs)
     ra, rb = rank[inv[:, 0]], rank[inv[:, 1]]
-    size_b = offsets[rb + 1] - offsets[rb]
-    pair_of = np.repeat(np.arange(len(pairs)), size_b)
-    within = np.arange(len(pair_of)) - np.repeat(np.cumsum(size_b) - size_b, size_b)
-    values = keys[np.repeat(offsets[rb], size_b) + within] & np.uint64(0xFFFFFFFF)
-    probe = (ra[pair_of].astype(np.uint64) << np.uint64(32)) | values
-    pos = np.minimum(np.searchsorted(keys, probe), len(keys) - 1)
-    inter = np.bincount(pair_of[keys[pos] == probe], minlength=len(pairs))
-    size_a = offsets[ra + 1] - offsets[ra]
+    size_a, size_b = offsets[ra + 1] - offsets[ra], offsets[rb + 1] - offsets[rb]
+    swap = size_b > size_a  # look the smaller set up in the larger one
+    ra, rb = np.where(swap, rb, ra), np.where(swap, ra, rb)
+    small = np.minimum(size_a, size_b)
+    first = np.cumsum(small) - small
+    idx = np.arange(int(small.sum())) + np.repeat(offsets[rb] - first, small)
+    probe = keys[idx] + np.repeat(((ra - rb) << 32).view(np.uint64), small)  # rank rb -> ra
+    pos = np.searchsorted(keys, probe)
+    np.minimum(pos, len(keys) - 1, out=pos)
+    found = (keys[pos] == probe).view(np.uint8)
+    inter = np.zeros(len(pairs), np.int64)
+    some = small > 0
+    if some.any():
+        inter[some] = np.add.reduceat(found, first[some], dtype=np.int64)
     sims = inter / np.maximum(size_a + size_b - inter, 1)
     keep = sims >= threshold
     return pairs[keep], sims[keep]
