@@ -208,3 +208,9 @@ def test_s509_on_site_furniture_in_the_body(line):
 
 def test_s509_not_on_end_metadata():
     assert hits("S509", HEAD + "目前已培训青年30人。\n\n（完）\n\n责任编辑：王宁\n来源：工人日报") == []
+
+
+def test_s503_in_a_record_and_not_on_its_subheadings():
+    text = "近年来，当地聚焦“一村一品”，建成洮砚工坊，并引入两名工艺美术大师担任\n\n“工匠导师”。\n\n工匠培育\n\n目前已培训青年30人。"
+    (hit,) = record_hits("S503", {"id": "r", "title": "瓜州", "text": text})
+    assert text[hit.related[0].start : hit.related[0].end] == "“工匠导师”。"
