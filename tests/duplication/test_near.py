@@ -178,3 +178,14 @@ def test_map_output_holds_no_text():
     assert len(record) == 24 + 8 * sk.bands.shape[1] + 4 * len(sk.shingles) < 5 * len(doc.text)
     for a, b in zip(from_records([record, record], sk.bands.shape[1]), mh.concat([sk, sk]), strict=True):
         assert np.array_equal(a, b)
+
+
+def test_documents_sharing_only_boilerplate_are_not_near_duplicates():
+    note = "本网站所刊登的各种新闻信息均为转载，版权归原作者所有，如有侵权请与我们联系。"
+    bodies = [
+        "今天召开全市就业工作会议，部署全年稳就业工作，要求各区县落实稳岗扩岗政策，确保重点群体就业稳定。",
+        "春季招聘会在会展中心举行，三百多家企业提供岗位一万余个，吸引众多高校毕业生和农民工前来求职。",
+    ]
+    docs = [Document.from_text(f"{b}\n\n{note}", id=f"b{i}") for i, b in enumerate(bodies)]
+    assert jaccard(docs[0].text, docs[1].text) < 0.5
+    assert D302.run_corpus(docs) == []
