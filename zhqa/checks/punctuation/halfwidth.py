@@ -13,7 +13,6 @@ from zhqa.schemas.document import Document
 from zhqa.schemas.finding import Fix, Hit, Metric
 from zhqa.text.chars import HANZI
 
-_FULL_P209 = re.compile("[，；：（）！？～]")
 _HANZI_RUN = re.compile(f"[{HANZI}]+")
 _NON_SPACE_RUN = re.compile(r"\S+")
 # Fix is frozen: one shared instance per mark
@@ -54,6 +53,11 @@ def halfwidth_punctuation(doc: Document) -> Iterator[Hit | Metric]:
     ## Known limits
     `.` is only reported right after a Chinese character (`U.S.`, `.cn`, `3.5` stay).
     Marks inside URLs and e-mail addresses are never reported.
+
+    ## Metrics
+    Per document, for reports: `halfwidth_punct` (ASCII marks in CJK context, the
+    findings), `fullwidth_punct` (full-width `，。；：？！（）`) and `p201_per_1000`
+    (findings per 1,000 characters).
 
     ## References
     GB/T 15834-2011, 3 and 5.1 (full-width marks in Chinese text).
