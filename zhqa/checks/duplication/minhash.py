@@ -8,17 +8,20 @@ a Spark engine runs the same functions per partition and per group.
    speed: ``mapPartitions``). Per text: content length, ``content`` hash (text
    without whitespace/punctuation), ``template`` hash (the same without digits),
    ``bands`` = one 64-bit key per LSH band, and the ``shingles`` (uint32 hashes
-   of the character n-grams, kept only for verification). The
-   MinHash signature itself is not kept. No text leaves this stage.
+   of the character n-grams, kept only for verification). The MinHash
+   signature itself is not kept and no text leaves this stage;
+   ``Sketches.record(i)`` packs one document into one ``bytes`` (the local
+   engine's map output), ``sketches.from_records`` reads them back.
 2. **group** ``first_of(keys)``: the first document with the same content hash
    (identical content: left to D301) and the same template hash (template
    bulletins, info level). Spark: ``reduceByKey(min)`` on the key.
-3. **candidates** ``bucket_pairs(bands, seqs)``: documents sharing any band key.
+3. **candidates** ``bucket_pairs(bands, ids)``: documents sharing any band key.
    Spark: ``flatMap((band, key) -> seq)``, ``groupByKey``, ``bucket_pairs`` per
    bucket, ``distinct()``.
-4. **verify** ``jaccard(a, b)`` of the shingle sets; pairs below the threshold
-   are dropped, so nothing unverified is ever reported. Spark: join the pairs
-   with the shingles by seq.
+4. **verify** ``verify(pairs, sketches, threshold)``: the true Jaccard of the
+   shingle sets (vectorised set intersection); pairs below the threshold are
+   dropped, so nothing unverified is ever reported. Spark: join the pairs with
+   the shingles by seq, ``verify`` per partition.
 5. **cluster** ``components(pairs)``: connected components, labelled by their
    smallest seq (= the cluster's first document). Spark: iterative min-label
    propagation (or GraphFrames ``connectedComponents``).
@@ -192,7 +195,9 @@ def bucket_pairs(bands: np.ndarray, ids: np.ndarray | None = None, max_bucket: i
     if ids is not None:
         p = ids[p]
     p.sort(axis=1)
-    return np.unique(p, axis=0)
+    width = np.int64(max(int(p.max(initial=0)) + 1, 1))
+    packed = np.unique(p[:, 0] * width + p[:, 1])
+    return np.stack((packed // width, packed % width), axis=1)
 
 
 def _linked(members: np.ndarray) -> np.ndarray:
