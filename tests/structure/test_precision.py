@@ -1,9 +1,11 @@
 """Precision: clean corpus articles, laid out as pages or read as records, give no S errors.
 
 Measured when written (record mode, default record schema, all S checks):
-NTREX zho-CN 76 clean articles → 0 findings as pages, 0 as records; all 123 records → 21 S503
-(segments split mid-sentence by the translation, e.g. `…实施了性侵犯，` / `同时政治僵局…`) and 1 S504
-(a last sentence without its final mark) — genuine defects of the source, not false positives.
+NTREX zho-CN 76 clean articles → 0 findings as records, 0 errors as pages (1 S502 warning: a
+question headline with a comma is read as body text); all 123 records → 26 S503 (12 segments
+ending with a comma or an open quotation, e.g. `…实施了性侵犯，` / `同时政治僵局…`, and 14 ending
+without their full stop before a paragraph that does not open with a pronoun, conjunction or
+time word) and 1 S504 (a last sentence without its full stop) — defects of the source.
 """
 
 from __future__ import annotations

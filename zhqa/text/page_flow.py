@@ -12,7 +12,7 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from zhqa.schemas.article import Article, Page, Paragraph
-from zhqa.text.lines import FINAL, ends_sentence, is_headline
+from zhqa.text.lines import FINAL, OPENERS, PAUSES, ends_sentence, is_headline
 from zhqa.text.page import parse_article, parse_page
 
 _LIST_ITEM = re.compile(
@@ -22,6 +22,9 @@ _BAD_START = re.compile(r"^[，,、。；;：:）)」』》〉】！!？?]|^们"
 _OPENING = re.compile(r"^(?:对于|关于|在|据|从|为了|随着|近日|近年来|日前|目前|今年|去年|\d)")
 _CLAUSE = re.compile(r"[，,。；;：:！!？?]")
 _PAUSE_INSIDE = re.compile(r"[，,、；;]")
+_OPENER = re.compile(
+    r"^(?:这|此|该|那|他|她|它|我|你|您|在|对|据|但|而|因此|所以|另外|同时|其中|目前|如今|近年|近日|随着|截至|今年|去年)"
+)
 
 
 class Break(NamedTuple):
@@ -46,11 +49,24 @@ def breaks(page: Page) -> tuple[Break, ...]:
     out = []
     for art in page.articles:
         for p, q in pairwise(art.paragraphs):
-            if not unfinished(p) or is_headline(p.text) or _list_item(q) or p.text[-1] in ":：":
+            if not unfinished(p) or _one_clause(p) or _list_item(q) or p.text[-1] in ":：":
                 continue
+            if not _surely_open(p) and _OPENER.match(q.text):
+                continue  # a bare end before a sentence opener: more likely a lost full stop
             between = bisect_left(starts, q.start) - bisect_left(starts, p.end)
             out.append(Break(p, q, clean_gap=between == 0))
     return tuple(out)
+
+
+def _surely_open(p: Paragraph) -> bool:
+    """Ends with a pause mark or an opening bracket, or leaves a quotation or bracket open."""
+    t = p.text
+    return t[-1] in PAUSES or t[-1] in OPENERS or t.count("“") > t.count("”") or t.count("（") > t.count("）")
+
+
+def _one_clause(p: Paragraph) -> bool:
+    """A short headline-like line with no clause break: a heading, a bio line, a snippet."""
+    return is_headline(p.text) and not _PAUSE_INSIDE.search(p.text)
 
 
 def last_paragraph(page: Page) -> tuple[Article, Paragraph] | None:
@@ -70,9 +86,8 @@ def truncated(page: Page) -> tuple[Article, Paragraph] | None:
     found = last_paragraph(page)
     if found is None or not unfinished(found[1]):
         return None
-    text = found[1].text
-    if is_headline(text) and not _PAUSE_INSIDE.search(text):
-        return None  # one short clause (a heading, a bio line, a snippet) is not a sentence in progress
+    if _one_clause(found[1]):
+        return None
     return found
 
 
