@@ -66,7 +66,11 @@ def broken_paragraph(doc: Document) -> Iterator[Hit]:
 
     ## Known limits
     A paragraph that ends with a closing quote and no final mark is treated as
-    finished (quotations often end paragraphs that way).
+    finished (quotations often end paragraphs that way). A paragraph ending with
+    a bare character before one that opens with a pronoun, conjunction or time
+    word (`这`, `他`, `但`, `目前`…) is taken as a lost full stop, not a break;
+    one-clause short lines (headings, bio lines) are not paragraphs of running text.
+    Ending colons introduce lists and quotations and are not breaks.
     """
     for b in flow(doc).breaks:
         fix = Fix(replacement="", applicability="unsafe", title="join with the next paragraph")
