@@ -118,8 +118,14 @@ def write_reports(args: argparse.Namespace, res: Any, targets: list[tuple[str, s
                 write(res, f, **kwargs)
     if all(dest is not None for _, dest in targets):
         text_report.write(res, sys.stdout, colour=_colour(args), show=0)
-        for fmt, dest in targets:
-            print(f"{fmt} report: {dest}")
+    for fmt, dest in targets:
+        if dest is not None:
+            print(f"{fmt} report: {dest}", file=sys.stderr if _stdout_used(targets) else sys.stdout)
+
+
+def _stdout_used(targets: list[tuple[str, str | None]]) -> bool:
+    """Whether a format writes to stdout (then notes go to stderr, keeping stdout parseable)."""
+    return any(dest is None for _, dest in targets)
 
 
 def run(args: argparse.Namespace) -> int:
