@@ -103,9 +103,15 @@ class _State:
         h.update(self.suite.model_dump_json().encode())
         h.update(repr(roots).encode())
         h.update(" ".join(sorted(CATALOGUE)).encode())
-        for c in CATALOGUE.values():
-            if c.code.startswith("X"):  # suite checks change with the suite: hash their source
-                h.update(c.doc.encode())
+        # the code that makes the findings: zhqa's own modules and the suite's plugin files
+        code = [Path(__file__).parent, *(self.suite.resolve(p) for p in self.suite.plugins)]
+        if self.suite.schema_:
+            code.append(self.suite.resolve(self.suite.schema_.rpartition(":")[0]))
+        for root in code:
+            files = sorted(root.rglob("*.py")) if root.is_dir() else [root] if root.is_file() else []
+            for f in files:
+                st = f.stat()
+                h.update(f"{f}:{st.st_mtime_ns}:{st.st_size}".encode())
         for inp in discover(roots, self.suite.exclude):
             h.update(inp.source.encode())
             if inp.path is not None and inp.path.is_file():
