@@ -116,6 +116,10 @@ def test_seed_report_filters_and_shows_a_finding_in_its_document(chromium, seed_
             )
         # the document view shows the page's own text around the mark
         assert seed_text[:20].strip().splitlines()[0] in page.locator("#doc-text").inner_text()
+        # the code links to its docs from the registry, rendered in the page
+        page.locator("#detail a.code").click()
+        expect(page.locator(f"#doc-{f.code}")).to_be_in_viewport()
+        assert f.name in page.locator(f"#doc-{f.code} h3").inner_text()
         shot = tmp_path / "seed-report.png"
         page.screenshot(path=str(shot), full_page=True)
         assert shot.stat().st_size > 10_000
