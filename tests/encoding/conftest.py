@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from zhqa.checks import CATALOGUE
 from zhqa.io.text import document_from_bytes
 from zhqa.schemas.document import Document
@@ -17,8 +15,3 @@ def hits(code: str, text: str, **options) -> list:
 def raw_doc(data: bytes) -> Document:
     """A document as the txt reader makes it from raw file bytes."""
     return document_from_bytes(data, "page.txt", "page.txt")
-
-
-@pytest.fixture
-def run_code():
-    return hits
