@@ -94,11 +94,17 @@ class Synthetic:
         return (f.model_dump_json() for f in self._findings)
 
     def metrics(self) -> Iterator[dict[str, Any]]:
-        counts = Counter((f.doc_id, f.family) for f in self._findings)
+        counts: dict[str, Counter[str]] = {}
+        for f in self._findings:
+            counts.setdefault(f.doc_id, Counter())[f"{f.family}_findings"] += 1
         for seq, d in enumerate(self.docs):
-            row = {"seq": seq, "doc_id": d.id, "source": d.source, "characters": len(d.text)}
-            row.update({f"{fam}_findings": n for (doc, fam), n in counts.items() if doc == d.id})
-            yield row
+            yield {
+                "seq": seq,
+                "doc_id": d.id,
+                "source": d.source,
+                "characters": len(d.text),
+                **counts.get(d.id, {}),
+            }
 
 
 def measure(path: Path, runs: int) -> dict[str, list[float]]:

@@ -50,16 +50,16 @@ def script_json(obj: Any) -> str:
     return text
 
 
-def _windows(text: str, spans: list[tuple[int, int]], ctx: int) -> list[list[Any]]:
-    """``[[offset, text], …]``: the text around each span, overlapping windows merged."""
+def _windows(length: int, spans: list[tuple[int, int]], ctx: int) -> list[tuple[int, int]]:
+    """``[(start, end), …]`` around each (sorted) span, ``ctx`` either side, overlaps merged."""
     out: list[list[int]] = []
-    for start, end in sorted(spans):
-        a, b = max(0, start - ctx), min(len(text), max(end, start) + ctx)
+    for start, end in spans:
+        a, b = max(0, start - ctx), min(length, max(end, start) + ctx)
         if out and a <= out[-1][1]:
             out[-1][1] = max(out[-1][1], b)
         else:
             out.append([a, b])
-    return [[a, text[a:b]] for a, b in out]
+    return [(a, b) for a, b in out]
 
 
 class ReportData:
@@ -156,23 +156,24 @@ class ReportData:
         # this document's share of what is left, by its share of the findings still to come
         to_come = max(len(excerpts), min(self.expected, self.max_findings) - len(self.rows) + len(excerpts))
         allowance = (self.budget - self.text_chars) * len(excerpts) / to_come
-        best = _windows(doc.text, spans, CONTEXTS[0])
-        if len(doc.text) <= min(FULL_TEXT_MAX, allowance) or (
-            len(doc.text) <= allowance and sum(len(t) for _, t in best) > 0.7 * len(doc.text)
-        ):
+        spans.sort()
+        n = len(doc.text)
+        wins = _windows(n, spans, CONTEXTS[0])
+        size = sum(b - a for a, b in wins)
+        if n <= min(FULL_TEXT_MAX, allowance) or (n <= allowance and size > 0.7 * n):
             entry["t"] = doc.text
-            self.text_chars += len(doc.text)
+            self.text_chars += n
             return
-        for ctx in CONTEXTS:
-            wins = best if ctx == CONTEXTS[0] else _windows(doc.text, spans, ctx)
-            size = sum(len(t) for _, t in wins)
-            if size <= allowance or ctx == CONTEXTS[-1]:
+        for ctx in CONTEXTS[1:]:
+            if size <= allowance:
                 break
+            wins = _windows(n, spans, ctx)
+            size = sum(b - a for a, b in wins)
         if self.text_chars + size > self.budget:  # nothing left: excerpts only
             for row, excerpt in excerpts:
                 self.rows[row][10] = excerpt
             return
-        entry["w"] = wins
+        entry["w"] = [[a, doc.text[a:b]] for a, b in wins]
         self.text_chars += size
 
     def as_json(self) -> dict[str, Any]:
