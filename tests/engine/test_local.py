@@ -74,7 +74,7 @@ def test_duplicate_related_points_at_first_copy(tmp_path):
 def test_findings_are_in_document_then_offset_order(tmp_path):
     (tmp_path / "a.txt").write_text("甲\x01乙\x02丙", encoding="utf-8")
     (tmp_path / "b.txt").write_text("甲\x01乙\x02丙", encoding="utf-8")
-    res = LocalEngine(Plan.build(from_dict({})), jobs=1).run([str(tmp_path)])
+    res = LocalEngine(Plan.build(from_dict({"select": ["E103", "D301"]})), jobs=1).run([str(tmp_path)])
     keys = [(f.doc_id, f.start, f.code) for f in res.findings()]
     assert keys == [
         ("a.txt", 1, "E103"),
