@@ -196,3 +196,17 @@ def test_seed_page_baseline_survives_paragraphs_inserted_between_articles(zhqa_c
     outside = [(f["code"], f["line"], f["excerpt"]) for f in data["findings"] if f["line"] not in inserted]
     assert outside == [], outside
     assert "0 fixed" in " ".join(data["summary"]["gate"]["reasons"]) or r.returncode == 0
+
+
+def test_every_format_carries_the_baselined_verdict(zhqa_cli, repo):
+    from zhqa.reports import FORMATS
+
+    assert zhqa_cli("baseline", "corpus", "-o", "b.json", "--no-progress", cwd=repo).returncode == 0
+    _edit(repo, PAGE + NEW_CAPTION)
+    for fmt, (_, name) in FORMATS.items():
+        r = zhqa_cli(
+            "check", "corpus", "--baseline", "b.json", "--format", fmt, "--report-dir", "out", cwd=repo
+        )
+        assert r.returncode == 1, (fmt, r.stderr.decode())
+        written = (repo / "out" / name).read_text(encoding="utf-8")
+        assert "X902: 1 errors (max 0)" in written, fmt
