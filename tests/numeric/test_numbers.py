@@ -104,3 +104,12 @@ def test_scan_spans_and_kinds():
 
 def test_place_words_alone_are_not_numbers():
     assert scan("千万不要忘记百姓的期待") == []
+
+
+@given(st.integers(min_value=1, max_value=99_999_999), st.sampled_from(["万", "亿"]))
+@settings(max_examples=200)
+def test_agrees_with_cn2an_on_mixed_forms(cents: int, big: str):
+    """Differential check against cn2an's own parser (its results may be float: compare as text)."""
+    s = f"{Decimal(cents) / 100}{big}"
+    theirs = cn2an.cn2an(s, "smart")
+    assert parse_number(s) == Decimal(str(theirs))

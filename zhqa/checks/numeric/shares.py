@@ -51,12 +51,15 @@ def percentage_out_of_range(doc: Document) -> Iterator[Hit]:
         if "%" not in s.text and "％" not in s.text and "百分之" not in s.text:
             continue
         for n in s.nums:
-            if not n.percent or 0 <= n.value <= 100:
-                continue
+            k = n.num_start - s.start
+            negative = k > 0 and s.text[k - 1] in "-－负"
+            if not n.percent or (not negative and n.lo <= 100):
+                continue  # within 0–100% (or an approximation that may be)
             head = s.text[: n.start - s.start]
             clause = head[max((m.end() for m in BREAK.finditer(head)), default=0) :]
             if _SHARE.search(clause) and not _NOT_SHARE.search(clause):
-                yield hit(doc, n.start, n.end, f"a share of {fmt(n)} is outside 0–100%")
+                value = f"-{fmt(n)}" if negative else fmt(n)
+                yield hit(doc, n.start, n.end, f"a share of {value} is outside 0–100%")
 
 
 def _dec(s: str) -> Decimal:
