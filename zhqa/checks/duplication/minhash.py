@@ -216,13 +216,27 @@ def jaccard(a: frozenset[int] | set[int], b: frozenset[int] | set[int]) -> float
     return inter / (len(a) + len(b) - inter)
 
 
-def verify(pairs: np.ndarray, sk: Sketches, threshold: float) -> tuple[np.ndarray, np.ndarray]:
+def verify(
+    pairs: np.ndarray, sk: Sketches, threshold: float, chunk: int = 8192
+) -> tuple[np.ndarray, np.ndarray]:
     """Stage 4 (verify): the candidate pairs (rows of ``sk``) whose true Jaccard of the
-    shingle sets is >= ``threshold``, and those similarities (vectorised set intersection)."""
+    shingle sets is >= ``threshold``, and those similarities (vectorised set intersection,
+    ``chunk`` pairs at a time so memory stays bounded)."""
     import numpy as np
 
-    if not len(pairs):
-        return pairs, np.zeros(0)
+    kept, sims = [pairs[:0]], [np.zeros(0)]
+    for c0 in range(0, len(pairs), chunk):
+        part = pairs[c0 : c0 + chunk]
+        sim = _jaccards(part, sk)
+        keep = sim >= threshold
+        kept.append(part[keep])
+        sims.append(sim[keep])
+    return np.concatenate(kept), np.concatenate(sims)
+
+
+def _jaccards(pairs: np.ndarray, sk: Sketches) -> np.ndarray:
+    import numpy as np
+
     docs, inv = np.unique(pairs, return_inverse=True)
     inv = inv.reshape(pairs.shape)
     keys, offsets, rank = _sorted_sets(sk, docs)
@@ -234,6 +248,7 @@ def verify(pairs: np.ndarray, sk: Sketches, threshold: float) -> tuple[np.ndarra
     first = np.cumsum(small) - small
     idx = np.arange(int(small.sum())) + np.repeat(offsets[rb] - first, small)
     probe = keys[idx] + np.repeat(((ra - rb) << 32).view(np.uint64), small)  # rank rb -> ra
+    del idx
     pos = np.searchsorted(keys, probe)
     np.minimum(pos, len(keys) - 1, out=pos)
     found = (keys[pos] == probe).view(np.uint8)
@@ -241,9 +256,7 @@ def verify(pairs: np.ndarray, sk: Sketches, threshold: float) -> tuple[np.ndarra
     some = small > 0
     if some.any():
         inter[some] = np.add.reduceat(found, first[some], dtype=np.int64)
-    sims = inter / np.maximum(size_a + size_b - inter, 1)
-    keep = sims >= threshold
-    return pairs[keep], sims[keep]
+    return inter / np.maximum(size_a + size_b - inter, 1)
 
 
 def _sorted_sets(

@@ -7,7 +7,6 @@ of text plus a fixed part, and one Python object per document in the engine.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
@@ -35,20 +34,36 @@ class Sketches(NamedTuple):
         return head.tobytes() + self.bands[i].tobytes() + self.shingles_of(i).tobytes()
 
 
-def concat(parts: Sequence[Sketches]) -> Sketches:
-    """Several batches' sketches as one (rows in order)."""
+def concat(parts: list[Sketches | None]) -> Sketches:
+    """Several batches' sketches as one (rows in order). Consumes ``parts``: each entry
+    is set to None once copied, so the peak is the result plus one part."""
     import numpy as np
 
-    starts = np.cumsum([0] + [len(p.shingles) for p in parts])
-    offsets = [p.offsets[:-1] + s for p, s in zip(parts, starts, strict=False)]
-    return Sketches(
-        length=np.concatenate([p.length for p in parts]),
-        content=np.concatenate([p.content for p in parts]),
-        template=np.concatenate([p.template for p in parts]),
-        bands=np.concatenate([p.bands for p in parts]),
-        shingles=np.concatenate([p.shingles for p in parts]),
-        offsets=np.concatenate([*offsets, starts[-1:]]).astype(np.int64),
+    given = [p for p in parts if p is not None]
+    n = sum(len(p.length) for p in given)
+    m = sum(len(p.shingles) for p in given)
+    out = Sketches(
+        length=np.empty(n, np.int64),
+        content=np.empty(n, np.uint64),
+        template=np.empty(n, np.uint64),
+        bands=np.empty((n, given[0].bands.shape[1] if given else 0), np.uint64),
+        shingles=np.empty(m, np.uint32),
+        offsets=np.empty(n + 1, np.int64),
     )
+    del given
+    r = s = 0
+    for k, p in enumerate(parts):
+        parts[k] = None
+        if p is None:
+            continue
+        rows, size = len(p.length), len(p.shingles)
+        for name in ("length", "content", "template", "bands"):
+            getattr(out, name)[r : r + rows] = getattr(p, name)
+        out.shingles[s : s + size] = p.shingles
+        out.offsets[r : r + rows] = p.offsets[:-1] + s
+        r, s = r + rows, s + size
+    out.offsets[n] = m
+    return out
 
 
 def from_records(records: list[bytes | None], bands: int, chunk: int = 8192) -> Sketches:
@@ -57,7 +72,7 @@ def from_records(records: list[bytes | None], bands: int, chunk: int = 8192) -> 
     import numpy as np
 
     fixed = 24 + 8 * bands
-    parts = []
+    parts: list[Sketches | None] = []
     for c0 in range(0, len(records), chunk):
         blobs = records[c0 : c0 + chunk]
         records[c0 : c0 + chunk] = [None] * len(blobs)
