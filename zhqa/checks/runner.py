@@ -109,7 +109,11 @@ class DocResult:
     mapped: dict[str, list[tuple[Any, Any]]]
 
 
-def run_document(plan: Plan, doc: Document, seq: int = 0) -> DocResult:
+def run_document(
+    plan: Plan, doc: Document, seq: int = 0, mapped: dict[str, list[tuple[Any, Any]]] | None = None
+) -> DocResult:
+    """Findings, metrics and corpus map outputs of one document (``mapped``: already computed,
+    see :func:`map_batch`)."""
     index = LineIndex(doc.text)
     findings: list[Finding] = []
     metrics: dict[str, float] = text_stats(doc.text, doc.meta)  # base stats; checks' metrics add to them
@@ -120,8 +124,23 @@ def run_document(plan: Plan, doc: Document, seq: int = 0) -> DocResult:
             else:
                 findings.append(to_finding(plan, chk, doc, out, index))
     findings.sort(key=finding_key)
-    mapped = {c.code: list(c.map(doc, plan.options[c.code])) for c in plan.corpus_checks}
+    if mapped is None:
+        mapped = {c.code: list(c.map(doc, plan.options[c.code])) for c in plan.corpus_checks}
     return DocResult(seq, doc.id, doc.source, len(doc.text), findings, metrics, mapped)
+
+
+def map_batch(plan: Plan, docs: Sequence[Document]) -> list[dict[str, list[tuple[Any, Any]]]]:
+    """The corpus checks' map outputs of many documents, per document, as ``run_document``
+    would give them; a check with a ``map_many(docs, options)`` method (one list of pairs
+    per document) sees the whole batch at once (vectorised work pays its overhead once)."""
+    out: list[dict[str, list[tuple[Any, Any]]]] = [{} for _ in docs]
+    for c in plan.corpus_checks:
+        opts = plan.options[c.code]
+        many = getattr(c, "map_many", None)
+        per_doc = many(docs, opts) if many is not None else [c.map(d, opts) for d in docs]
+        for slot, pairs in zip(out, per_doc, strict=True):
+            slot[c.code] = list(pairs)
+    return out
 
 
 def map_items(code: str, results: Iterable[DocResult]) -> Iterable[MapItem]:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from zhqa.checks.registry import CorpusCheck, MapItem
-from zhqa.checks.runner import Plan, finding_key, run_document, to_finding
+from zhqa.checks.runner import Plan, finding_key, map_batch, run_document, to_finding
 from zhqa.engine import gate
 from zhqa.engine.pool import batched, ordered_map
 from zhqa.engine.spool import Spool, findings, merged, metric_rows
@@ -43,8 +43,8 @@ Packed = tuple[
 ]
 
 
-def _pack(plan: Plan, doc: Document, seq: int) -> Packed:
-    r = run_document(plan, doc, seq)
+def _pack(plan: Plan, doc: Document, seq: int, mapped: dict[str, list[tuple[Any, Any]]]) -> Packed:
+    r = run_document(plan, doc, seq, mapped)
     rows = [
         (f.code, f.severity.value, f.family, f.start, f.end, f.message, f.model_dump_json())
         for f in r.findings
@@ -53,7 +53,8 @@ def _pack(plan: Plan, doc: Document, seq: int) -> Packed:
 
 
 def _work(plan: Plan, batch: list[tuple[int, Document]]) -> list[Packed]:
-    return [_pack(plan, doc, seq) for seq, doc in batch]
+    maps = map_batch(plan, [doc for _, doc in batch])  # corpus maps once per batch
+    return [_pack(plan, doc, seq, m) for (seq, doc), m in zip(batch, maps, strict=True)]
 
 
 @dataclass

@@ -14,10 +14,12 @@ from zhqa.text.chars import CJK_PUNCT, HANZI_CHAR
 from zhqa.text.lines import is_headline
 from zhqa.text.paragraphs import paragraphs
 
-_NON_SPACE = re.compile(r"\S")
-_CJK_PUNCT = re.compile(f"[{CJK_PUNCT}]")
-_LATIN = re.compile(r"[A-Za-z]")
-_DIGIT = re.compile(r"[0-9０-９]")
+# runs, not single characters: counting the lengths of runs is about twice as fast
+_NON_SPACE = re.compile(r"\S+")
+_HANZI = re.compile(HANZI_CHAR.pattern + "+")
+_CJK_PUNCT = re.compile(f"[{CJK_PUNCT}]+")
+_LATIN = re.compile(r"[A-Za-z]+")
+_DIGIT = re.compile(r"[0-9０-９]+")
 
 STAT_NAMES = (
     "hanzi_share",
@@ -41,17 +43,21 @@ def title_of(text: str, meta: Mapping[str, Any] | None = None) -> str:
     return ""
 
 
+def _count(runs: re.Pattern[str], text: str) -> int:
+    return sum(map(len, runs.findall(text)))
+
+
 def text_stats(text: str, meta: Mapping[str, Any] | None = None) -> dict[str, float]:
     """Shares are of the non-space characters; a blank text has no shares (null in the table)."""
-    visible = len(_NON_SPACE.findall(text))
+    visible = _count(_NON_SPACE, text)
     paras = paragraphs(text)
     shares = {
-        "hanzi_share": HANZI_CHAR,
+        "hanzi_share": _HANZI,
         "cjk_punct_share": _CJK_PUNCT,
         "latin_share": _LATIN,
         "digit_share": _DIGIT,
     }
-    out = {k: round(len(p.findall(text)) / visible, 6) for k, p in shares.items()} if visible else {}
+    out = {k: round(_count(p, text) / visible, 6) for k, p in shares.items()} if visible else {}
     return {
         **out,
         "paragraphs": float(len(paras)),
