@@ -28,7 +28,6 @@ sys.path.insert(0, str(HERE.parent))
 CORPORA = HERE.parent.parent / "shared" / "corpora"
 SOURCES = ["ntrex128-zh/ntrex128_zho-CN.jsonl", "cmrc2018/cmrc2018_wiki.jsonl"]
 _CLAUSE = re.compile(r"[^，。！？；：“”\s]{4,40}")
-_DROP = re.compile(r"[\W_]+")
 
 
 def clauses() -> list[str]:
@@ -67,11 +66,20 @@ def corpus(n: int, dup_share: float, change: float, seed: int) -> tuple[list[str
     return texts, planted
 
 
+def _fold() -> dict[int, int | None]:
+    """zhqa's content filter as a str.translate table (drops spaces and punctuation, folds width/case)."""
+    from zhqa.text.shingles import _table
+
+    table = _table().tolist()
+    return {cp: (v or None) for cp, v in enumerate(table) if v != cp}
+
+
 def shingle_sets(texts: list[str], n: int) -> list[set[str]]:
-    """Plain-Python shingles (what datasketch and rensa are fed)."""
+    """Plain-Python shingles, the same characters zhqa shingles (what datasketch and rensa are fed)."""
+    fold = _fold()
     out = []
     for t in texts:
-        s = _DROP.sub("", t)
+        s = t.translate(fold)
         out.append({s[i : i + n] for i in range(len(s) - n + 1)})
     return out
 
