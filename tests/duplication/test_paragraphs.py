@@ -39,6 +39,9 @@ def test_seed_has_one_d304_over_the_second_copy_of_the_block(seed_doc):
     assert (rel.doc_id, rel.start) == (seed_doc.id, first)
     assert text[rel.start : rel.end] == text[hit.start : hit.end]
     assert len(paragraphs(text[hit.start : hit.end])) == 5
+    corpus = [c for c in CATALOGUE.values() if c.code.startswith("D3") and c.kind == "corpus"]
+    assert {c.code for c in corpus} == {"D301", "D302", "D305"}
+    assert [h for c in corpus for h in c.run_corpus([seed_doc])] == []
 
 
 def test_seed_fix_removes_the_second_copy_only(seed_doc):
