@@ -1,0 +1,89 @@
+"""The Spark engine (local[2]) against the local engine (2 processes) on the same JSONL corpus.
+
+Each engine runs in its own process on the full default check set, with findings
+and metrics streamed to spools as ``zhqa check`` does. Reports wall time, MB/s,
+documents/s and whether the sorted findings are identical. The corpus comes from
+``bench/corpus.py`` (generated if missing; ``bench/data`` is git-ignored).
+
+    python bench/bench_spark.py --size-mb 1024
+    python bench/bench_spark.py --size-mb 50 --size-mb 200      # scaling
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+RUN = """
+import hashlib, json, sys, time
+from zhqa.checks import CATALOGUE
+from zhqa.checks.runner import Plan
+from zhqa.schemas.config import SuiteConfig
+engine, path = sys.argv[1], sys.argv[2]
+plan = Plan.build(SuiteConfig())
+t0 = time.perf_counter()
+if engine == "spark":
+    from zhqa.engine.spark import SparkEngine
+    eng = SparkEngine(plan)
+else:
+    from zhqa.engine.local import LocalEngine
+    eng = LocalEngine(plan, jobs=2)
+t1 = time.perf_counter()
+res = eng.run([path])
+h = hashlib.sha256()
+n = 0
+for payload in res.finding_payloads():
+    h.update(payload.encode()); n += 1
+t2 = time.perf_counter()
+print(json.dumps({"startup": t1 - t0, "run": t2 - t1, "docs": res.summary.documents,
+                  "findings": n, "digest": h.hexdigest()}))
+"""
+
+
+def corpus(size_mb: int) -> Path:
+    path = HERE / "data" / f"news-{size_mb}mb.jsonl"
+    if not path.is_file():
+        subprocess.run([sys.executable, str(HERE / "corpus.py"), "--size-mb", str(size_mb)], check=True)
+    return path
+
+
+def measure(engine: str, path: Path) -> dict[str, float]:
+    env = {**os.environ, "ZHQA_SPARK_MASTER": "local[2]"}
+    env.setdefault("ZHQA_SPARK_DRIVER_MEMORY", "4g")
+    proc = subprocess.run(
+        [sys.executable, "-c", RUN, engine, str(path)], env=env, capture_output=True, text=True, check=False
+    )
+    if proc.returncode:
+        raise SystemExit(f"{engine} failed:\n{proc.stderr[-3000:]}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--size-mb", type=int, action="append", help="corpus size(s); default 1024")
+    ap.add_argument("--engines", default="spark,local")
+    args = ap.parse_args()
+    print("| MB | engine | docs | findings | start s | run s | MB/s | docs/s | same findings |")
+    print("|---:|---|---:|---:|---:|---:|---:|---:|---|")
+    for size in args.size_mb or [1024]:
+        path = corpus(size)
+        mb = path.stat().st_size / 2**20
+        got = {e: measure(e, path) for e in args.engines.split(",")}
+        digests = {r["digest"] for r in got.values()}
+        for e, r in got.items():
+            print(
+                f"| {mb:.0f} | {e} | {r['docs']:,} | {r['findings']:,} | {r['startup']:.1f} | {r['run']:.1f}"
+                f" | {mb / r['run']:.2f} | {r['docs'] / r['run']:.0f} | {len(digests) == 1} |",
+                flush=True,
+            )
+
+
+if __name__ == "__main__":
+    main()
