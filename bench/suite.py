@@ -9,8 +9,8 @@ One command (``bench/run`` or ``python -m bench``) prints one Markdown report:
 3. the peers on the same sample, with the ratio zhqa / peer (> 1: zhqa is faster);
 4. scaling: the whole suite at 10 MB, 100 MB (and 1 GB with ``--scaling 10,100,1024``).
 
-Every zhqa run is a separate process started from a folder without a config, so the
-built-in default suite runs. CPU seconds include the worker processes; on a busy machine
+Every zhqa run is a separate process started in a temporary folder with no config above
+it, so the built-in default suite runs (not this repository's seed suite). CPU seconds include the worker processes; on a busy machine
 MB/s per CPU second is the figure to trust, wall time is reported with the load average.
 
     bench/run                       # 100 MB main corpus, 10 MB sample
@@ -26,6 +26,7 @@ import os
 import resource
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -44,6 +45,8 @@ FAMILIES = {  # family -> (selection, target MB/s on one core, from the family's
     "S structure": ("S", None),
 }
 OUT = HERE / "out"
+# runs start here: no zhqa.toml or pyproject.toml up the tree, so the built-in default suite runs
+WORK = Path(tempfile.gettempdir()) / "zhqa-bench"
 
 
 def data_file(size_mb: float, defect_rate: float) -> Path:
@@ -78,7 +81,8 @@ def run_cli(data: Path, jobs: int, select: str | None = None) -> dict:
     la = load()
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     cwd = os.getcwd()
-    os.chdir(OUT)  # no pyproject.toml here: the built-in default suite
+    WORK.mkdir(exist_ok=True)
+    os.chdir(WORK)
     os.environ["PYTHONPATH"] = str(ROOT)
     try:
         wall, rc, main_mb, tree_mb = measure(cmd)
@@ -106,7 +110,8 @@ def run_child(kind: str, data: Path, timeout: float, **kw: str) -> dict:
         cmd += [f"--{k}", v]
     la = load()
     try:
-        out = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, env=_env(), cwd=OUT)
+        WORK.mkdir(exist_ok=True)
+        out = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, env=_env(), cwd=WORK)
     except subprocess.TimeoutExpired:
         return {"error": f"timed out after {timeout:.0f} s", "load": la}
     if out.returncode != 0:

@@ -110,13 +110,17 @@ class DocResult:
 
 
 def run_document(
-    plan: Plan, doc: Document, seq: int = 0, mapped: dict[str, list[tuple[Any, Any]]] | None = None
+    plan: Plan,
+    doc: Document,
+    seq: int = 0,
+    mapped: dict[str, list[tuple[Any, Any]]] | None = None,
+    counts: Sequence[int] | None = None,
 ) -> DocResult:
-    """Findings, metrics and corpus map outputs of one document (``mapped``: already computed,
-    see :func:`map_batch`)."""
+    """Findings, metrics and corpus map outputs of one document (``mapped`` and the
+    character ``counts`` of ``text_stats``: already computed for a batch, see :func:`map_batch`)."""
     index = LineIndex(doc.text)
     findings: list[Finding] = []
-    metrics: dict[str, float] = text_stats(doc.text, doc.meta)  # base stats; checks' metrics add to them
+    metrics: dict[str, float] = text_stats(doc.text, doc.meta, counts)  # base stats; checks' add to them
     for chk in plan.document_checks:
         for out in chk.evaluate(doc, plan.options[chk.code], plan.config):
             if isinstance(out, Metric):

@@ -27,6 +27,7 @@ from zhqa.schemas.config import SuiteConfig
 from zhqa.schemas.document import Document
 from zhqa.schemas.finding import Finding, Hit
 from zhqa.schemas.report import InputStatus, RunReport, Summary, ToolInfo
+from zhqa.text.charcount import class_counts
 
 BATCH_CHARS = 256_000
 BATCH_DOCS = 256
@@ -43,8 +44,10 @@ Packed = tuple[
 ]
 
 
-def _pack(plan: Plan, doc: Document, seq: int, mapped: dict[str, list[tuple[Any, Any]]]) -> Packed:
-    r = run_document(plan, doc, seq, mapped)
+def _pack(
+    plan: Plan, doc: Document, seq: int, mapped: dict[str, list[tuple[Any, Any]]], counts: tuple[int, ...]
+) -> Packed:
+    r = run_document(plan, doc, seq, mapped, counts)
     rows = [
         (f.code, f.severity.value, f.family, f.start, f.end, f.message, f.model_dump_json())
         for f in r.findings
@@ -53,8 +56,10 @@ def _pack(plan: Plan, doc: Document, seq: int, mapped: dict[str, list[tuple[Any,
 
 
 def _work(plan: Plan, batch: list[tuple[int, Document]]) -> list[Packed]:
-    maps = map_batch(plan, [doc for _, doc in batch])  # corpus maps once per batch
-    return [_pack(plan, doc, seq, m) for (seq, doc), m in zip(batch, maps, strict=True)]
+    docs = [doc for _, doc in batch]
+    maps = map_batch(plan, docs)  # corpus maps and character counts once per batch (vectorised)
+    counts = class_counts([d.text for d in docs])
+    return [_pack(plan, doc, seq, m, c) for (seq, doc), m, c in zip(batch, maps, counts, strict=True)]
 
 
 @dataclass

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import heapq
 import json
+import pickle
 import tempfile
 from collections.abc import Iterable, Iterator
 from typing import IO, Any
@@ -14,23 +15,26 @@ SortKey = tuple[int, int, int, str, str]
 
 
 class Spool:
-    """An append-only file of ``(sort key, json)`` lines, read back in order of writing."""
+    """An append-only file of ``(sort key, json)`` rows, read back in order of writing.
+
+    Rows are pickled (a private temporary file): about ten times cheaper than a JSON
+    key per row, which mattered on runs with many findings.
+    """
 
     def __init__(self) -> None:
-        self._file: IO[str] = tempfile.TemporaryFile("w+", encoding="utf-8")
+        self._file: IO[bytes] = tempfile.TemporaryFile("w+b")
         self.count = 0
 
     def add(self, key: SortKey, payload: str) -> None:
-        self._file.write(json.dumps(key, ensure_ascii=False) + "\t" + payload + "\n")
+        self._file.write(pickle.dumps((key, payload), pickle.HIGHEST_PROTOCOL))
         self.count += 1
 
     def rows(self) -> Iterator[tuple[SortKey, str]]:
         self._file.flush()
         self._file.seek(0)
-        for line in self._file:
-            key, payload = line.rstrip("\n").split("\t", 1)
-            k = json.loads(key)
-            yield (k[0], k[1], k[2], k[3], k[4]), payload
+        for _ in range(self.count):
+            key, payload = pickle.load(self._file)  # one unpickler per row: no memo shared
+            yield key, payload
         self._file.seek(0, 2)
 
     def close(self) -> None:

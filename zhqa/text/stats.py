@@ -7,7 +7,7 @@ run's metrics rows carry them whatever checks were selected.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from zhqa.text.chars import CJK_PUNCT, HANZI_CHAR
@@ -47,17 +47,21 @@ def _count(runs: re.Pattern[str], text: str) -> int:
     return sum(map(len, runs.findall(text)))
 
 
-def text_stats(text: str, meta: Mapping[str, Any] | None = None) -> dict[str, float]:
-    """Shares are of the non-space characters; a blank text has no shares (null in the table)."""
-    visible = _count(_NON_SPACE, text)
+_SHARES = {"hanzi_share": _HANZI, "cjk_punct_share": _CJK_PUNCT, "latin_share": _LATIN, "digit_share": _DIGIT}
+
+
+def text_stats(
+    text: str, meta: Mapping[str, Any] | None = None, counts: Sequence[int] | None = None
+) -> dict[str, float]:
+    """Shares are of the non-space characters; a blank text has no shares (null in the table).
+
+    ``counts``: the text's non-space, hanzi, CJK punctuation, Latin and digit counts when
+    already known (``charcount.class_counts`` of a batch); else they are counted here."""
+    if counts is None:
+        counts = [_count(_NON_SPACE, text), *(_count(p, text) for p in _SHARES.values())]
+    visible = counts[0]
     paras = paragraphs(text)
-    shares = {
-        "hanzi_share": _HANZI,
-        "cjk_punct_share": _CJK_PUNCT,
-        "latin_share": _LATIN,
-        "digit_share": _DIGIT,
-    }
-    out = {k: round(_count(p, text) / visible, 6) for k, p in shares.items()} if visible else {}
+    out = {k: round(n / visible, 6) for k, n in zip(_SHARES, counts[1:], strict=True)} if visible else {}
     return {
         **out,
         "paragraphs": float(len(paras)),
