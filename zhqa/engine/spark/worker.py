@@ -51,14 +51,19 @@ def check_partition(state: State) -> Any:
     """The document pass: each ``(cseq, doc)`` -> the local engine's packed result (+ problems flag)."""
 
     def run(docs: Iterable[tuple[int, Any]]) -> Iterator[tuple[Any, ...]]:
-        from zhqa.engine.local import _pack
+        from zhqa.engine.local import BATCH_CHARS, BATCH_DOCS, _work
+        from zhqa.engine.pool import batched
 
         p = plan(state)
-        for cseq, doc in docs:
-            if isinstance(doc, str):
-                yield (cseq, None, doc, 0, [], {}, {}, False)
-            else:
-                yield (*_pack(p, doc, cseq), bool(doc.problems))
+        size = lambda item: len(item[1]) if isinstance(item[1], str) else len(item[1].text)  # noqa: E731
+        for batch in batched(docs, size, BATCH_CHARS, BATCH_DOCS):
+            good = [(cseq, doc) for cseq, doc in batch if not isinstance(doc, str)]
+            packed = iter(_work(p, good) if good else [])  # the local engine's batch step: same maps, same findings
+            for cseq, doc in batch:
+                if isinstance(doc, str):
+                    yield (cseq, None, doc, 0, [], {}, {}, False)
+                else:
+                    yield (*next(packed), bool(doc.problems))
 
     return run
 
