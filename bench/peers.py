@@ -52,6 +52,30 @@ def zhqa(path: Path, select: str | None) -> Callable[[list[str]], Any]:
     return run
 
 
+def checks(path: Path, select: str | None) -> Callable[[list[str]], Any]:
+    """The selected checks alone on ready Documents: no reading, stats, findings or spooling
+    (how the family benchmarks time a family)."""
+    from zhqa.checks.runner import Plan, map_batch
+    from zhqa.schemas.config import SuiteConfig
+    from zhqa.schemas.document import Document
+    from zhqa.schemas.finding import Hit
+
+    plan = Plan.build(SuiteConfig(), select=select.split(",") if select else None)
+    ready = [Document(id=str(i), source="b", text=t) for i, t in enumerate(texts_of(path))]
+
+    def run(texts: list[str]) -> int:
+        batch = ready if len(texts) == len(ready) else [Document(id="w", source="b", text=t) for t in texts]
+        n = 0
+        for doc in batch:
+            for chk in plan.document_checks:
+                n += sum(isinstance(h, Hit) for h in chk.evaluate(doc, plan.options[chk.code], plan.config))
+        for i in range(0, len(batch), 256):
+            map_batch(plan, batch[i : i + 256])
+        return n
+
+    return run
+
+
 def autocorrect(_: Path, __: Any) -> Callable[[list[str]], Any]:
     import autocorrect_py
 
@@ -123,6 +147,7 @@ def _lsh(method: str) -> Callable[[Path, Any], Callable[[list[str]], Any]]:
 
 KINDS: dict[str, Callable[[Path, Any], Callable[[list[str]], Any]]] = {
     "zhqa": zhqa,
+    "checks": checks,
     "autocorrect": autocorrect,
     "dj-punct": dj_punct,
     "dj-convert": dj_convert,
