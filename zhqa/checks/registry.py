@@ -160,12 +160,18 @@ class CorpusCheck(BaseCheck):
         raise NotImplementedError
 
     def collect(self, items: Iterable[MapItem], options: Any) -> Iterator[CorpusHit]:
-        """Group map outputs by key (in memory) and reduce each group, in key order of first sight."""
-        groups: dict[Hashable, list[MapItem]] = defaultdict(list)
-        for item in items:
-            groups[item.key].append(item)
-        for key, group in groups.items():
-            yield from self.reduce(key, group, options)
+        """Group map outputs by key and reduce each group.
+
+        When ``items`` has ``partitions()`` (the engine's on-disk store: a key never
+        spans two partitions), one partition is grouped in memory at a time.
+        """
+        parts = items.partitions() if hasattr(items, "partitions") else [items]
+        for part in parts:
+            groups: dict[Hashable, list[MapItem]] = defaultdict(list)
+            for item in part:
+                groups[item.key].append(item)
+            for key, group in groups.items():
+                yield from self.reduce(key, group, options)
 
     def run_corpus(self, docs: Sequence[Document], options: BaseModel | None = None) -> list[CorpusHit]:
         """Map and reduce a small in-memory corpus (examples and tests)."""

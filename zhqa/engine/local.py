@@ -18,6 +18,7 @@ from typing import Any
 from zhqa.checks.registry import CorpusCheck, MapItem
 from zhqa.checks.runner import Plan, finding_key, map_batch, run_document, to_finding
 from zhqa.engine import gate
+from zhqa.engine.mapstore import MapStore
 from zhqa.engine.pool import batched, ordered_map
 from zhqa.engine.spool import Spool, findings, merged, metric_rows
 from zhqa.io import InputError, discover, read_input
@@ -158,7 +159,7 @@ class LocalEngine:
         statuses = [InputStatus(source=i.source) for i in inputs]
         counts = _Counts()
         doc_spool, corpus_spool, metrics = Spool(), Spool(), Spool()
-        mapped: dict[str, list[MapItem]] = defaultdict(list)
+        mapped: dict[str, MapStore] = defaultdict(MapStore)
         ndocs = nchars = 0
         bar = _progress(self.progress)
         try:
@@ -174,7 +175,9 @@ class LocalEngine:
                     fam_counts[f"{sev}s"] += 1
                     doc_spool.add((seq, start, end, code, msg), payload)
                 for code, pairs in doc_mapped.items():
-                    mapped[code].extend(MapItem(seq, doc_id, k, v) for k, v in pairs)
+                    store = mapped[code]
+                    for k, v in pairs:
+                        store.add(MapItem(seq, doc_id, k, v))
                 row = {"seq": seq, "doc_id": doc_id, "source": source, "characters": chars}
                 metrics.add((seq, 0, 0, "", ""), _json({**row, **fam_counts, **doc_metrics}))
                 if bar is not None:
@@ -207,12 +210,14 @@ class LocalEngine:
         return res
 
     def _corpus_phase(
-        self, inputs: Sequence[Input], mapped: dict[str, list[MapItem]], counts: _Counts, spool: Spool
+        self, inputs: Sequence[Input], mapped: dict[str, MapStore], counts: _Counts, spool: Spool
     ) -> None:
         pending: dict[int, list[tuple[CorpusCheck, Hit]]] = defaultdict(list)
         for chk in self.plan.corpus_checks:
-            for ch in chk.collect(mapped.pop(chk.code, []), self.plan.options[chk.code]):
+            store = mapped.pop(chk.code, None) or MapStore()
+            for ch in chk.collect(store, self.plan.options[chk.code]):
                 pending[ch.seq].append((chk, ch.hit))
+            store.close()
         if not pending:
             return
         scratch = [InputStatus(source=i.source) for i in inputs]
