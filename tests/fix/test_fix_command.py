@@ -99,3 +99,16 @@ def test_parquet_keeps_other_columns(zhqa_cli, tmp_path):
         {"id": "a", "text": "甲。", "n": 1},
         {"id": "b", "text": "乙。", "n": 2},
     ]
+
+
+def test_written_files_get_normal_permissions(zhqa_cli, corpus, tmp_path):
+    import os
+    import stat
+
+    (corpus / "page.txt").chmod(0o640)
+    zhqa_cli("fix", "corpus", "--output", "out")
+    mask = os.umask(0)
+    os.umask(mask)
+    assert stat.S_IMODE((tmp_path / "out" / "sub" / "clean.txt").stat().st_mode) == 0o666 & ~mask
+    zhqa_cli("fix", "corpus", "--in-place")
+    assert stat.S_IMODE((corpus / "page.txt").stat().st_mode) == 0o640, "in-place keeps the file's mode"
