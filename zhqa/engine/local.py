@@ -32,6 +32,10 @@ from zhqa.text.charcount import class_counts
 
 BATCH_CHARS = 256_000
 BATCH_DOCS = 256
+# a small page touching the common paths of every family (its results are dropped)
+_WARM_UP = (
+    "新华社北京3月1日电\n\n本报记者 王进吉\n\n据统计, 2025年全市新增就业2.5万人(同比增长3%)。“好”——他说……\n"
+)
 
 # (code, severity, family, json) per finding, then metrics and corpus map outputs
 Packed = tuple[
@@ -148,6 +152,8 @@ class LocalEngine:
 
     def _packed(self, docs: Iterator[tuple[int, Document]]) -> Iterator[Packed]:
         batches = batched(docs, lambda item: len(item[1].text), BATCH_CHARS, BATCH_DOCS)
+        if self.jobs > 1:  # compile the checks' regexes and tables once, before the workers fork
+            _work(self.plan, [(0, Document(id="<warm-up>", source="<warm-up>", text=_WARM_UP))])
         for results in ordered_map(_work, batches, self.plan, self.jobs):
             yield from results
 
