@@ -9,7 +9,18 @@ import pytest
 
 PKG = Path(__file__).resolve().parent.parent / "zhqa"
 FORBIDDEN = {
-    "schemas": {"checks", "engine", "io", "reports", "text", "cli", "commands", "pytest_plugin", "config", "plugins"},
+    "schemas": {
+        "checks",
+        "engine",
+        "io",
+        "reports",
+        "text",
+        "cli",
+        "commands",
+        "pytest_plugin",
+        "config",
+        "plugins",
+    },
     "text": {"checks", "engine", "io", "reports", "cli", "commands"},
     "checks": {"engine", "io", "reports", "cli", "commands"},
     "io": {"checks", "engine", "reports", "cli", "commands"},
