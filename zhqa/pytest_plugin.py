@@ -20,6 +20,8 @@ from typing import Any
 
 import pytest
 
+from zhqa.text.plural import plural
+
 FAMILY_ORDER = ["encoding", "punctuation", "duplication", "numeric", "structure"]
 SHOW = 100  # findings listed per failing item
 
@@ -231,7 +233,7 @@ class ZhqaItem(pytest.Item):
         errors = [f for f in found if f["severity"] == "error"]
         if errors:
             n = len(errors)
-            head = f"{self.doc_id}: {n} {self.family} error{'s' if n > 1 else ''}"
+            head = f"{self.doc_id}: {n} {self.family} {plural(n, 'error')}"
             lines = [_line(f) for f in found[:SHOW]]
             if len(found) > SHOW:
                 lines.append(f"  … {len(found) - SHOW} more (zhqa check {self.path.name} shows them all)")

@@ -72,7 +72,7 @@ def test_baseline_lifecycle(zhqa_cli, repo):
     assert code == 1
     assert [(f["code"], f["excerpt"]) for f in data["findings"]] == [("X902", NEW_CAPTION.strip())]
     assert data["summary"]["findings"] == 1 and data["summary"]["by_code"] == {"X902": 1}
-    assert data["summary"]["gate"]["reasons"][0] == "X902: 1 errors (max 0)"
+    assert data["summary"]["gate"]["reasons"][0] == "X902: 1 error (max 0)"
     assert "1 new finding (3 baselined, 0 fixed)" in data["summary"]["gate"]["reasons"][-1]
     assert set(data["summary"]) == set(before["summary"]), "the JSON contract keeps its keys"
     r = zhqa_cli("check", "corpus", "--no-progress", "--baseline", "zhqa-baseline.json", cwd=repo)
@@ -92,7 +92,7 @@ def test_baseline_lifecycle(zhqa_cli, repo):
     _edit(repo, ABOVE + PAGE.replace("本报特约记者", "本报记者"))
     r = zhqa_cli("check", "corpus", "--no-progress", "--baseline", "zhqa-baseline.json", cwd=repo)
     assert r.returncode == 0
-    assert "Baseline: 0 new, 2 baselined, 1 baseline entries now fixed" in r.stdout.decode()
+    assert "Baseline: 0 new, 2 baselined, 1 baseline entry now fixed" in r.stdout.decode()
 
 
 def test_fixed_entries_are_counted_in_failing_gate_reasons(zhqa_cli, repo):
@@ -209,4 +209,4 @@ def test_every_format_carries_the_baselined_verdict(zhqa_cli, repo):
         )
         assert r.returncode == 1, (fmt, r.stderr.decode())
         written = (repo / "out" / name).read_text(encoding="utf-8")
-        assert "X902: 1 errors (max 0)" in written, fmt
+        assert "X902: 1 error (max 0)" in written, fmt

@@ -28,7 +28,7 @@ def _gate(cfg: dict, errors: dict, findings: dict | None = None, families: dict 
 def test_no_errors_passes_and_every_error_code_is_a_reason_by_default():
     assert _gate({}, {}).passed
     g = _gate({}, {"P201": 3, "S503": 1})
-    assert not g.passed and g.reasons == ["P201: 3 errors (max 0)", "S503: 1 errors (max 0)"]
+    assert not g.passed and g.reasons == ["P201: 3 errors (max 0)", "S503: 1 error (max 0)"]
 
 
 def test_max_errors_overall():
@@ -58,6 +58,17 @@ def test_max_warnings():
     assert _gate({"max_warnings": 2}, {}, warnings=2).passed
     assert _gate({"max_warnings": 2}, {}, warnings=3).reasons == ["3 warnings (max 2)"]
     assert _gate({}, {}, warnings=1000).passed, "warnings alone never fail without max_warnings"
+
+
+def test_a_count_of_one_reads_in_the_singular():
+    assert _gate({"max_warnings": 0}, {}, warnings=1).reasons == ["1 warning (max 0)"]
+    assert _gate({"max_errors": 100, "max_count": {"P2": 0}}, {"P201": 1}).reasons == [
+        "P2: 1 finding (max 0)"
+    ]
+    fam = _gate(
+        {"max_errors": 100, "max_family": {"punctuation": 0}}, {"P201": 1}, families={"punctuation": 1}
+    )
+    assert fam.reasons == ["punctuation: 1 error (max 0)"]
 
 
 def test_unreadable_input_fails_unless_allowed():
@@ -94,12 +105,12 @@ def test_gate_verdict_and_reasons_in_text_json_and_jsonl(zhqa_cli, tmp_path):
     (tmp_path / "zhqa.toml").write_text('select = ["E101"]\n', encoding="utf-8")
     (tmp_path / "a.txt").write_bytes("正文".encode() + b"\xff" + "。\n".encode())
     text = zhqa_cli("check", "a.txt", "--no-progress", cwd=tmp_path)
-    assert text.returncode == 1 and "Gate: FAILED — E101: 1 errors (max 0)" in text.stdout.decode()
+    assert text.returncode == 1 and "Gate: FAILED — E101: 1 error (max 0)" in text.stdout.decode()
     js = zhqa_cli("check", "a.txt", "--format", "json", cwd=tmp_path)
     assert json.loads(js.stdout)["summary"]["gate"] == {
         "passed": False,
-        "reasons": ["E101: 1 errors (max 0)"],
+        "reasons": ["E101: 1 error (max 0)"],
     }
     jl = zhqa_cli("check", "a.txt", "--format", "jsonl", cwd=tmp_path)
     last = json.loads(jl.stdout.decode().strip().splitlines()[-1])
-    assert last["summary"]["gate"]["reasons"] == ["E101: 1 errors (max 0)"]
+    assert last["summary"]["gate"]["reasons"] == ["E101: 1 error (max 0)"]

@@ -81,7 +81,7 @@ def test_a_custom_check_and_a_defective_seed_fail_the_gate(project):
     gate = _run(sys.executable, "-m", "zhqa", "check", "--no-progress", cwd=project)
     assert gate.returncode == 1, gate.stdout + gate.stderr
     assert "X950 error  2099年 is in the future" in gate.stdout
-    assert "Gate: FAILED — X950: 1 errors (max 0)" in gate.stdout
+    assert "Gate: FAILED — X950: 1 error (max 0)" in gate.stdout
     # the custom check's own examples run in the suite's generic example test
     tests = _run(sys.executable, "-m", "pytest", "-q", "-p", "no:randomly", "-k", "X950", cwd=project)
     assert tests.returncode == 0 and "2 passed" in tests.stdout, tests.stdout

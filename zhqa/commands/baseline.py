@@ -8,6 +8,7 @@ from typing import Any
 
 from zhqa.commands.common import add_run_args
 from zhqa.io.errors import UsageError
+from zhqa.text.plural import plural
 
 DEFAULT_FILE = "zhqa-baseline.json"
 
@@ -66,7 +67,8 @@ def run(args: argparse.Namespace) -> int:
         bad = [i for i in res.summary.inputs if i.status == "error"]
         for i in bad:
             print(f"zhqa: warning: {i.source}: {i.error} (not in the baseline)")
-        print(f"baseline: {len(b)} findings ({len(b.counts)} fingerprints) written to {out}")
+        n, keys = len(b), len(b.counts)
+        print(f"baseline: {n} {plural(n, 'finding')} ({keys} {plural(keys, 'fingerprint')}) written to {out}")
         return 0
     finally:
         res.close()

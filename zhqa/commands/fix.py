@@ -10,6 +10,7 @@ from typing import Any
 
 from zhqa.commands.common import add_run_args, default_paths, load
 from zhqa.io.errors import UsageError
+from zhqa.reports.base import count
 
 
 def add_parser(sub: Any) -> None:
@@ -65,7 +66,7 @@ def summarise(report: Any, out: Any, unsafe: bool) -> None:
     files = report.files
     docs = sum(f.documents for f in files)
     changed = sum(f.changed for f in files)
-    out.write(f"Fixed {changed:,} of {docs:,} documents in {len(files):,} files.\n")
+    out.write(f"Fixed {changed:,} of {count(docs, 'document')} in {count(len(files), 'file')}.\n")
     for f in files:
         if f.status in ("error", "copied"):
             out.write(f"  {f.source}: {f.status}" + (f" ({f.error})" if f.error else "") + "\n")

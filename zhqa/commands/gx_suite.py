@@ -11,6 +11,8 @@ import json
 import sys
 from typing import Any
 
+from zhqa.text.plural import plural
+
 
 def add_parser(sub: Any) -> None:
     p = sub.add_parser(
@@ -33,7 +35,8 @@ def run(args: argparse.Namespace) -> int:
 
         with atomic_write(args.output) as f:
             f.write(text)
-        print(f"{len(suite['expectations'])} expectations written to {args.output}", file=sys.stderr)
+        n = len(suite["expectations"])
+        print(f"{n} {plural(n, 'expectation')} written to {args.output}", file=sys.stderr)
     else:
         sys.stdout.write(text)
     return 0

@@ -8,6 +8,7 @@ from typing import Any, Protocol
 from zhqa.schemas.config import SuiteConfig
 from zhqa.schemas.finding import Finding
 from zhqa.schemas.report import Summary, ToolInfo
+from zhqa.text.plural import plural
 
 
 class Results(Protocol):
@@ -40,3 +41,14 @@ def by_family(by_code: dict[str, int]) -> dict[str, int]:
         fam = chk.family if chk else "structure"
         out[fam] = out.get(fam, 0) + n
     return out
+
+
+def count(n: int, noun: str, many: str | None = None) -> str:
+    """``n`` with thousands separators and its noun: "1 error", "1,200 errors"."""
+    return f"{n:,} {plural(n, noun, many)}"
+
+
+def severity_counts(by_severity: dict[str, int]) -> str:
+    """ "2 errors, 1 warning, 0 info": the summary's counts per severity."""
+    sev = by_severity
+    return f"{count(sev.get('error', 0), 'error')}, {count(sev.get('warning', 0), 'warning')}, {sev.get('info', 0):,} info"

@@ -16,9 +16,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, TextIO
 
-from zhqa.reports.base import Results, by_family
+from zhqa.reports.base import Results, by_family, count
 from zhqa.reports.common import rules, verdict, with_documents
 from zhqa.reports.html_data import ReportData, histograms, script_json
+from zhqa.text.plural import plural
 
 
 def _asset(name: str) -> str:
@@ -162,6 +163,8 @@ def render(res: Results) -> str:
         lstrip_blocks=True,
     )
     env.filters["inline_code"] = _inline_code
+    env.filters["count"] = count
+    env.filters["plural"] = plural
     css, js = _asset("report.css"), _asset("report.js")
     csp = (
         "default-src 'none'; "

@@ -19,6 +19,7 @@ from xml.sax.saxutils import escape, quoteattr
 from zhqa.reports.base import Results
 from zhqa.reports.common import families, verdict, xml_text
 from zhqa.schemas.finding import Finding
+from zhqa.text.plural import plural
 
 
 def _attr(value: object) -> str:
@@ -42,7 +43,7 @@ def _testcase(doc_id: str, source: str, family: str, found: list[Finding]) -> tu
         return head + "/>\n", False
     body = _body("\n".join(finding_line(f) for f in found))
     codes = Counter(f.code for f in found)
-    summary = f"{len(found)} finding{'s' if len(found) > 1 else ''}: " + ", ".join(
+    summary = f"{len(found)} {plural(len(found), 'finding')}: " + ", ".join(
         f"{c}×{n}" if n > 1 else c for c, n in codes.items()
     )
     if any(f.severity.value == "error" for f in found):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import TextIO
 
-from zhqa.reports.base import Results, by_family
+from zhqa.reports.base import Results, by_family, count, severity_counts
 from zhqa.reports.common import verdict
 
 TOP_CODES = 10
@@ -34,12 +34,11 @@ def _names() -> dict[str, tuple[str, str]]:
 def write(res: Results, out: TextIO) -> None:
     s = res.summary
     word, reasons = verdict(res)
-    sev = s.by_severity
     mark = "✅ passed" if word == "passed" else "❌ failed"
     lines = [f"## zhqa quality gate: {mark}", ""]
     lines.append(
-        f"**{s.findings:,} findings** ({sev.get('error', 0):,} errors, {sev.get('warning', 0):,} warnings, "
-        f"{sev.get('info', 0):,} info) in {s.documents:,} documents ({s.characters:,} characters)."
+        f"**{count(s.findings, 'finding')}** ({severity_counts(s.by_severity)}) in {count(s.documents, 'document')} "
+        f"({count(s.characters, 'character')})."
     )
     lines.append("")
     if reasons:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from zhqa.reports.base import Results, by_family
+from zhqa.reports.base import Results, by_family, count, severity_counts
+from zhqa.text.plural import plural
 
 SHOW_DEFAULT = 200
 _SEV_COLOUR = {"error": "31", "warning": "33", "info": "36"}
@@ -22,7 +23,11 @@ def write(res: Results, out: TextIO, colour: bool = False, show: int | None = SH
             break
         if (f.source, f.doc_id) != current:
             current = (f.source, f.doc_id)
-            head = f.source if f.doc_id in (f.source, f.source.rsplit("/", 1)[-1]) else f"{f.source} [{f.doc_id}]"
+            head = (
+                f.source
+                if f.doc_id in (f.source, f.source.rsplit("/", 1)[-1])
+                else f"{f.source} [{f.doc_id}]"
+            )
             out.write(("\n" if shown else "") + _c(head, "1", colour) + "\n")
         sev = _c(f.severity.value, _SEV_COLOUR[f.severity.value], colour)
         fix = " [fix]" if f.fix is not None else ""
@@ -31,13 +36,12 @@ def write(res: Results, out: TextIO, colour: bool = False, show: int | None = SH
         shown += 1
     s = res.summary
     if shown < s.findings:
-        out.write(f"  … {s.findings - shown} more findings (see --format json or --show all)\n")
+        more = s.findings - shown
+        out.write(f"  … {more} more {plural(more, 'finding')} (see --format json or --show all)\n")
     out.write("\n")
-    docs = "document" if s.documents == 1 else "documents"
     out.write(
-        f"{s.documents:,} {docs}, {s.characters:,} characters, {s.findings:,} findings "
-        f"({s.by_severity.get('error', 0)} errors, {s.by_severity.get('warning', 0)} warnings, "
-        f"{s.by_severity.get('info', 0)} info)\n"
+        f"{count(s.documents, 'document')}, {count(s.characters, 'character')}, "
+        f"{count(s.findings, 'finding')} ({severity_counts(s.by_severity)})\n"
     )
     fams = by_family(s.by_code)
     out.write("  " + " · ".join(f"{fam} {n}" for fam, n in fams.items()) + "\n")
@@ -48,7 +52,8 @@ def write(res: Results, out: TextIO, colour: bool = False, show: int | None = SH
         out.write(f"  input {i.source}: {i.status}" + (f" ({i.error})" if i.error else "") + "\n")
     if "baseline" in res.extras:
         b = res.extras["baseline"]
-        out.write(f"Baseline: {b['new']} new, {b['baselined']} baselined, {b['fixed']} baseline entries now fixed\n")
+        fixed = f"{b['fixed']} baseline {plural(b['fixed'], 'entry', 'entries')}"
+        out.write(f"Baseline: {b['new']} new, {b['baselined']} baselined, {fixed} now fixed\n")
     if s.gate.passed:
         out.write(_c("Gate: passed", "32;1", colour) + "\n")
     else:

@@ -16,6 +16,7 @@
     return e;
   }
   function fmt(n) { return Number(n).toLocaleString("en-US"); }
+  function count(n, noun) { return fmt(n) + " " + noun + (n === 1 ? "" : "s"); }
   function famOf(i) { return (META[CODES[F[i][1]]] || {}).family || ""; }
   function codeOf(i) { return CODES[F[i][1]]; }
 
@@ -126,7 +127,7 @@
     }
     var total = D.total > F.length ? " (the page holds " + fmt(F.length) + " of " + fmt(D.total) + ")" : "";
     $("count").textContent = view.length
-      ? "Showing " + fmt(from + 1) + "–" + fmt(to) + " of " + fmt(view.length) + " matching findings" + (view.length < F.length ? ", filtered from " + fmt(F.length) : "") + total
+      ? "Showing " + fmt(from + 1) + "–" + fmt(to) + " of " + fmt(view.length) + " matching " + (view.length === 1 ? "finding" : "findings") + (view.length < F.length ? ", filtered from " + fmt(F.length) : "") + total
       : (F.length ? "No finding matches these filters." : "No findings.");
     $("page").textContent = "page " + (st.page + 1) + " of " + pages;
     $("prev").disabled = st.page === 0;
@@ -145,8 +146,8 @@
     head.hidden = false;
     head.textContent = "";
     head.appendChild(h("div", "title", d.id));
-    var sub = d.src + (d.line ? " · record at line/row " + d.line : "") + " · " + fmt(byDoc[di].length) + " findings";
-    if (d.n !== undefined) sub += " · " + fmt(d.n) + " characters";
+    var sub = d.src + (d.line ? " · record at line/row " + d.line : "") + " · " + count(byDoc[di].length, "finding");
+    if (d.n !== undefined) sub += " · " + count(d.n, "character");
     if (d.w) sub += " · showing the text around each finding";
     if (d.t === undefined && !d.w) sub += " · text not embedded (excerpts only)";
     head.appendChild(h("div", "sub", sub));
@@ -299,7 +300,7 @@
     hh.counts.forEach(function (c, b) {
       var bh = c ? Math.max(1, (H - 10) * c / top) : 0;
       var r = s("rect", { "class": "b", x: x0 + b * bw + 1, y: H + 5 - bh, width: Math.max(1, bw - 2), height: bh });
-      r.appendChild(s("title", {}, num(hh.edges[b]) + " – " + num(hh.edges[b + 1]) + ": " + fmt(c) + " documents"));
+      r.appendChild(s("title", {}, num(hh.edges[b]) + " – " + num(hh.edges[b + 1]) + ": " + count(c, "document")));
       svg.appendChild(r);
     });
     svg.appendChild(s("text", { x: x0, y: H + 20 }, num(hh.edges[0])));
@@ -307,7 +308,7 @@
     svg.appendChild(s("text", { x: x0 + W / 2, y: H + 20, "text-anchor": "middle" }, hh.label));
     svg.appendChild(s("text", { x: x0 - 4, y: 14, "text-anchor": "end" }, fmt(top)));
     svg.appendChild(s("text", { x: x0 - 4, y: H + 5, "text-anchor": "end" }, "0"));
-    svg.appendChild(s("text", { x: x0 + W, y: 12, "text-anchor": "end" }, fmt(hh.n) + " documents"));
+    svg.appendChild(s("text", { x: x0 + W, y: 12, "text-anchor": "end" }, count(hh.n, "document")));
   }
 
   // -- wiring --
