@@ -50,16 +50,6 @@ def verdict(res: Results) -> tuple[str, list[str]]:
     return ("passed" if gate.passed else "failed"), list(gate.reasons)
 
 
-def headline(res: Results) -> str:
-    """One sentence: the verdict and the counts it rests on."""
-    s = res.summary
-    sev = s.by_severity
-    word, reasons = verdict(res)
-    head = f"Gate {word.upper()}: {s.findings:,} findings ({sev.get('error', 0):,} errors, "
-    head += f"{sev.get('warning', 0):,} warnings, {sev.get('info', 0):,} info) in {s.documents:,} documents"
-    return head + (" — " + "; ".join(reasons) if reasons else "")
-
-
 def documents(res: Results) -> Iterator[Document]:
     """The run's documents again, in run order (nothing when the engine cannot re-read them)."""
     get: Callable[[], Iterable[Document]] | None = res.extras.get("documents")
@@ -107,13 +97,6 @@ def record_line(f: Finding, doc: Document | None) -> int | None:
         return doc.line
     m = _RECORD_LINE.search(f.doc_id)
     return int(m.group(1)) if m else None
-
-
-def line_col(text: str, offset: int) -> tuple[int, int]:
-    """1-based line and column (code points) of ``offset`` in ``text``."""
-    offset = max(0, min(offset, len(text)))
-    line = text.count("\n", 0, offset) + 1
-    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
 def xml_text(text: str) -> str:

@@ -19,7 +19,6 @@ from urllib.parse import quote
 from zhqa.reports.base import Results
 from zhqa.reports.common import (
     is_text_source,
-    line_col,
     record_line,
     rules,
     source_format,
@@ -28,6 +27,7 @@ from zhqa.reports.common import (
 )
 from zhqa.schemas.document import Document
 from zhqa.schemas.finding import Finding
+from zhqa.text.locate import line_col
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}

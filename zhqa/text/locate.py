@@ -24,6 +24,13 @@ class LineIndex:
         return i + 1, offset - self._starts[i] + 1
 
 
+def line_col(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of one ``offset`` (clamped to the text), without building an index."""
+    offset = max(0, min(offset, len(text)))
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
 def excerpt(text: str, start: int, end: int, context: int = EXCERPT_CONTEXT) -> str:
     """The span with a few characters either side, kept on its own line(s)."""
     lo = max(0, start - context)
