@@ -1,7 +1,7 @@
 """Character-class counts of many texts at once (numpy, imported lazily), for ``text_stats``.
 
 One lookup table over the BMP gives each code point a bit per class; a batch of texts is
-encoded once to UTF-32 and the counts per text come from cumulative sums, about ten
+encoded once to UTF-32 and the counts per text come from one histogram, about ten
 times faster than one regex scan per class and text.
 """
 
@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 # bit k of the table: the class of stats.CLASSES[k] (same patterns as the regex path)
 CLASSES = (r"\S", f"[{HANZI}]", f"[{CJK_PUNCT}]", r"[A-Za-z]", r"[0-9０-９]")
+_MASK = [[(b >> k) & 1 for k in range(len(CLASSES))] for b in range(32)]  # class bits -> classes
 _ASTRAL_HANZI = ((0x20000, 0x2A6DF), (0x2A700, 0x2EBEF), (0x30000, 0x323AF))  # as in chars.HANZI
 
 
@@ -51,10 +52,8 @@ def class_counts(texts: Sequence[str]) -> list[tuple[int, ...]]:
         for lo, hi in _ASTRAL_HANZI:
             hanzi |= (raw >= lo) & (raw <= hi)
         bits = np.where(astral, np.where(hanzi, 3, 1), bits).astype(np.uint8)
-    ends = np.cumsum(np.fromiter(map(len, texts), np.int64, len(texts)))
-    starts = np.concatenate(([0], ends[:-1]))
-    out = []
-    for k in range(len(CLASSES)):
-        cs = np.concatenate(([0], np.cumsum((bits >> k) & 1, dtype=np.int64)))
-        out.append((cs[ends] - cs[starts]).tolist())
-    return list(zip(*out, strict=True))
+    # one histogram of (text, class bits) pairs, then the texts' counts per class
+    lens = np.fromiter(map(len, texts), np.int64, len(texts))
+    key = np.repeat(np.arange(len(texts), dtype=np.int64) << 5, lens) + bits
+    hist = np.bincount(key, minlength=len(texts) << 5).reshape(len(texts), 32)
+    return [tuple(row) for row in (hist @ _MASK).tolist()]
