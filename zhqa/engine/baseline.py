@@ -22,6 +22,7 @@ from typing import Any
 from zhqa.engine import gate
 from zhqa.engine.spool import Spool
 from zhqa.schemas.finding import Finding
+from zhqa.text.plural import plural
 
 FORMAT = "zhqa-baseline"
 FORMAT_VERSION = 1
@@ -125,12 +126,6 @@ class Outcome:
     def as_dict(self) -> dict[str, Any]:
         return {"baselined": self.baselined, "new": self.new, "fixed": self.fixed}
 
-    def line(self) -> str:
-        return (
-            f"Baseline: {self.new} new, {self.baselined} baselined, "
-            f"{self.fixed} baseline entr{'y' if self.fixed == 1 else 'ies'} now fixed"
-        )
-
 
 def apply(res: Any, baseline: Baseline) -> Outcome:
     """Drop baselined findings from a run's spools and re-count its summary and gate.
@@ -173,7 +168,7 @@ def apply(res: Any, baseline: Baseline) -> Outcome:
     s.gate = gate.evaluate(res.config, err_code, by_code, err_fam, by_sev["warning"], s.inputs)
     if not s.gate.passed:
         s.gate.reasons.append(
-            f"baseline: {out.new} new finding{'s' if out.new != 1 else ''} "
+            f"baseline: {out.new} new {plural(out.new, 'finding')} "
             f"({out.baselined} baselined, {out.fixed} fixed)"
         )
     res.extras["baseline"] = out.as_dict()

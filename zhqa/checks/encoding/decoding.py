@@ -8,6 +8,7 @@ from zhqa.checks.encoding._scan import CONTROL, runs
 from zhqa.checks.registry import Bad, Good, check
 from zhqa.schemas.document import Document
 from zhqa.schemas.finding import Fix, Hit
+from zhqa.text.plural import plural
 
 
 @check(
@@ -31,11 +32,10 @@ def invalid_utf8(doc: Document) -> Iterator[Hit]:
     readers' decodes are reported; U+FFFD already present in the text is E105.
     """
     for inv in doc.invalid_bytes:
-        n = "byte" if inv.length == 1 else "bytes"
         yield Hit(
             start=inv.char_offset,
             end=min(inv.char_offset + 1, len(doc.text)),
-            message=f"{inv.length} invalid UTF-8 {n} at byte offset {inv.byte_offset}, decoded as U+FFFD",
+            message=f"{inv.length} invalid UTF-8 {plural(inv.length, 'byte')} at byte offset {inv.byte_offset}, decoded as U+FFFD",
         )
 
 
@@ -120,7 +120,7 @@ def replacement_character(doc: Document) -> Iterator[Hit]:
         yield Hit(
             start=starts[0],
             end=starts[-1] + 1,
-            message=f"{n} replacement character{'s' if n > 1 else ''} U+FFFD: text lost upstream",
+            message=f"{n} replacement {plural(n, 'character')} U+FFFD: text lost upstream",
         )
 
 
