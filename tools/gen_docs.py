@@ -83,14 +83,21 @@ def _options(chk: Any) -> list[str]:
     return [*lines, "", *_fence("\n".join(toml), "toml"), ""]
 
 
-def _block(heading: str, why: str | None, text: str) -> list[str]:
-    from zhqa.catalogue import _visible
+def _block(heading: str, chk: Any, ex: Any) -> list[str]:
+    """One example: its heading, the settings it runs with (if not the defaults), its text."""
+    from zhqa.catalogue import _example_text, _visible
 
-    return [f"### {heading}" + (f" ({why})" if why else ""), "", *_fence(_visible(text)), ""]
+    lines = [f"### {heading}" + (f" ({ex.why})" if ex.why else ""), ""]
+    settings = [f"`{k} = {_toml(v)}`" for k, v in ex.config.items()]
+    settings += [f"`[tool.zhqa.options.{chk.code}] {k} = {_toml(v)}`" for k, v in ex.options.items()]
+    if settings:
+        lines += ["With " + ", ".join(settings) + ":", ""]
+    lang = "json" if ex.record is not None else "text"
+    return [*lines, *_fence(_visible(_example_text(ex)), lang), ""]
 
 
 def _section(chk: Any) -> list[str]:
-    from zhqa.catalogue import _example_text, _visible
+    from zhqa.catalogue import _visible
     from zhqa.checks.registry import Bad, Good
 
     kind = "corpus check (compares documents)" if chk.kind == "corpus" else "document check"
@@ -105,7 +112,7 @@ def _section(chk: Any) -> list[str]:
     for title, body in chk.sections().items():
         lines += [f"### {title}", "", body, ""]
     for ex in (e for e in chk.examples if isinstance(e, Bad)):
-        lines += _block("Example", ex.why, _example_text(ex))
+        lines += _block("Example", chk, ex)
         if ex.fixed is not None:
             lines += [
                 f"Use instead{' (unsafe fix)' if ex.unsafe else ''}:",
@@ -114,7 +121,7 @@ def _section(chk: Any) -> list[str]:
                 "",
             ]
     for ex in (e for e in chk.examples if isinstance(e, Good)):
-        lines += _block("Not flagged", ex.why, _example_text(ex))
+        lines += _block("Not flagged", chk, ex)
     return lines + _options(chk)
 
 

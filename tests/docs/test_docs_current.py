@@ -53,6 +53,11 @@ def test_checks_page_has_a_section_per_builtin_check_with_its_docs(gen_docs: Mod
         assert "### Example" in section and "### Not flagged" in section
         for name in chk.options_model.model_fields:
             assert f"| `{name}` |" in section, f"{chk.code}: option {name} undocumented"
+        for ex in chk.examples:  # an example run with non-default settings says so
+            for key in ex.options:
+                assert f"`[tool.zhqa.options.{chk.code}] {key} = " in section, f"{chk.code}: {key} not shown"
+            for key in ex.config:
+                assert f"With `{key} = " in section, f"{chk.code}: example config {key} not shown"
 
 
 def test_checks_page_examples_survive_invisible_characters(gen_docs: ModuleType) -> None:
