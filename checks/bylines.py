@@ -57,20 +57,19 @@ def byline_role(doc: Document, options: Options) -> Iterator[Hit]:
     in, or the byline was typed by hand.
     """
     allowed = set(options.allowed)
+    shown = "、".join(options.allowed)
     pos = 0
     for line in doc.text.split("\n"):
         stripped = line.strip()
         lead = len(line) - len(line.lstrip())
         spans: list[tuple[int, str]] = []
-        if _LINE.match(stripped) or (m := _CREDIT.search(stripped)):
-            part = stripped if _LINE.match(stripped) else stripped[m.start() :]
-            base = pos + lead + (0 if _LINE.match(stripped) else m.start())
-            spans = [(base + r.start(), r.group()) for r in _ROLE_AT.finditer(part)]
+        if (whole := _LINE.match(stripped)) or (m := _CREDIT.search(stripped)):
+            at = 0 if whole else m.start()
+            spans = [(pos + lead + r.start(), r.group()) for r in _ROLE_AT.finditer(stripped, at)]
         elif d := _DATELINE.match(stripped):
-            spans = [(pos + lead + d.start(1) + r.start(), r.group()) for r in _ROLE_AT.finditer(d.group(1))]
+            spans = [(pos + lead + r.start(), r.group()) for r in _ROLE_AT.finditer(stripped, *d.span(1))]
         for start, role in spans:
             if role not in allowed:
-                shown = "、".join(options.allowed)
                 yield Hit(
                     start=start,
                     end=start + len(role),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 # Unified ideographs (BMP blocks and the supplementary planes' Ext B..), plus 〇.
 HANZI = (
@@ -95,8 +96,6 @@ def inside(spans: list[tuple[int, int]], pos: int) -> bool:
     """Whether ``pos`` falls inside one of the sorted, disjoint ``spans``."""
     if not spans:
         return False
-    from bisect import bisect_right
-
     k = bisect_right(spans, (pos, 1 << 62)) - 1
     return k >= 0 and spans[k][0] <= pos < spans[k][1]
 
