@@ -17,7 +17,9 @@ from functools import cache, lru_cache
 CONTROL = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
 INVISIBLE = "\u200b-\u200d\u2060\ufeff\u00ad\u202a-\u202e\u2066-\u2069"
 REPLACEMENT = "\ufffd"
-LOOKALIKE = "\u2e80-\u2ef3\u2f00-\u2fd5\uf900-\ufaff"  # plus U+2F800–2FA1F (astral, below)
+RADICALS = "\u2e80-\u2ef3\u2f00-\u2fd5"  # CJK radicals supplement, Kangxi radicals
+COMPAT_SUPPLEMENT = "\U0002f800-\U0002fa1f"  # astral: in the union through ASTRAL
+LOOKALIKE = RADICALS + "\uf900-\ufaff"  # plus COMPAT_SUPPLEMENT
 FULLWIDTH = "\uff10-\uff19\uff21-\uff3a\uff41-\uff5a"
 SPACES = "\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
 LATIN = "\u00c0-\u00d6\u00d8-\u00fe"  # letters of Latin-1 mojibake; not · × °

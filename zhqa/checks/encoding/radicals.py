@@ -8,13 +8,13 @@ from collections.abc import Iterator
 from functools import cache
 from importlib import resources
 
-from zhqa.checks.encoding._scan import LOOKALIKE, has
+from zhqa.checks.encoding._scan import COMPAT_SUPPLEMENT, LOOKALIKE, RADICALS, has
 from zhqa.checks.registry import Bad, Good, check
 from zhqa.schemas.document import Document
 from zhqa.schemas.finding import Fix, Hit
 
-_LOOKALIKE = re.compile("[\u2e80-\u2ef3\u2f00-\u2fd5\uf900-\ufaff\U0002f800-\U0002fa1f]")
-_RADICAL = re.compile("[\u2e80-\u2ef3\u2f00-\u2fd5]")
+_LOOKALIKE = re.compile(f"[{LOOKALIKE}{COMPAT_SUPPLEMENT}]")
+_RADICAL = re.compile(f"[{RADICALS}]")
 _HANZI = re.compile("[\u3400-\u9fff\U00020000-\U0003134f]")
 # The 12 unified ideographs inside the compatibility block: ordinary characters.
 UNIFIED_IN_COMPAT = frozenset("\ufa0e\ufa0f\ufa11\ufa13\ufa14\ufa1f\ufa21\ufa23\ufa24\ufa27\ufa28\ufa29")
@@ -78,7 +78,7 @@ def radical_or_compatibility_ideograph(doc: Document) -> Iterator[Hit]:
     Lines that list radicals on purpose (more radicals than hanzi) are skipped.
     """
     text = doc.text
-    if not has(text, LOOKALIKE + "\U0002f800-\U0002fa1f"):
+    if not has(text, LOOKALIKE + COMPAT_SUPPLEMENT):
         return
     lists: dict[int, bool] = {}
     for m in _LOOKALIKE.finditer(text):
