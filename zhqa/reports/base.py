@@ -31,14 +31,19 @@ class Results(Protocol):
 FAMILY_ORDER = ["encoding", "punctuation", "duplication", "numeric", "structure"]
 
 
-def by_family(by_code: dict[str, int]) -> dict[str, int]:
-    """Finding counts per family (from the code's first two characters), all families listed."""
-    from zhqa.checks.registry import CATALOGUE
+def family_of(code: str) -> str:
+    """The family of a code: its check's, else the one its first two characters name."""
+    from zhqa.checks.registry import CATALOGUE, FAMILIES
 
+    chk = CATALOGUE.get(code)
+    return chk.family if chk else FAMILIES.get(code[:2], "structure")
+
+
+def by_family(by_code: dict[str, int]) -> dict[str, int]:
+    """Finding counts per family (see :func:`family_of`), all families listed."""
     out = dict.fromkeys(FAMILY_ORDER, 0)
     for code, n in by_code.items():
-        chk = CATALOGUE.get(code)
-        fam = chk.family if chk else "structure"
+        fam = family_of(code)
         out[fam] = out.get(fam, 0) + n
     return out
 

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from zhqa.reports.base import FAMILY_ORDER, Results
+from zhqa.reports.base import FAMILY_ORDER, Results, family_of
 from zhqa.schemas.document import Document
 from zhqa.schemas.finding import Finding
 
@@ -29,13 +29,6 @@ def rules(res: Results) -> list[Any]:
     known = {c.code for c in checks}
     checks += [CATALOGUE[c] for c in res.summary.by_code if c not in known and c in CATALOGUE]
     return sorted(checks, key=lambda c: c.code)
-
-
-def family_of(code: str) -> str:
-    from zhqa.checks.registry import CATALOGUE, FAMILIES
-
-    chk = CATALOGUE.get(code)
-    return chk.family if chk else FAMILIES.get(code[:2], "structure")
 
 
 def families(res: Results) -> list[str]:
