@@ -61,9 +61,9 @@ def explain(code: str) -> str:
             lines.append("Use instead" + (" (unsafe fix)" if ex.unsafe else "") + ":")
             lines.append(_indent(_visible(ex.fixed)))
         lines.append("")
-    for ex in goods:
-        lines.append("## Not flagged" + (f" ({ex.why})" if ex.why else ""))
-        lines.append(_indent(_visible(_example_text(ex))))
+    for good in goods:
+        lines.append("## Not flagged" + (f" ({good.why})" if good.why else ""))
+        lines.append(_indent(_visible(_example_text(good))))
         lines.append("")
     options = chk.options_model.model_fields
     if options:

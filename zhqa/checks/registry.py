@@ -194,7 +194,7 @@ def _validate(code: str, name: str, examples: Sequence[Example], family: str | N
     if not _NAME.match(name):
         raise ValueError(f"check name {name!r} must be kebab-case")
     fam = family or _family(code)
-    if fam not in FAMILIES.values():
+    if fam is None or fam not in FAMILIES.values():
         raise ValueError(f"{code}: family must be one of {sorted(FAMILIES.values())}")
     if not any(isinstance(e, Bad) for e in examples) or not any(isinstance(e, Good) for e in examples):
         raise ValueError(f"{code}: a check needs at least one Bad and one Good example")

@@ -54,7 +54,7 @@ def _pack(
 ) -> Packed:
     r = run_document(plan, doc, seq, mapped, counts)
     rows = [
-        (f.code, f.severity.value, f.family, f.start, f.end, f.message, f.model_dump_json())
+        (f.code, f.severity.value, str(f.family), f.start, f.end, f.message, f.model_dump_json())
         for f in r.findings
     ]
     return (seq, r.doc_id, r.source, r.characters, rows, r.metrics, r.mapped)
