@@ -22,7 +22,6 @@ import pytest
 
 from zhqa.text.plural import plural
 
-FAMILY_ORDER = ["encoding", "punctuation", "duplication", "numeric", "structure"]
 SHOW = 100  # findings listed per failing item
 
 
@@ -92,9 +91,9 @@ class _State:
 
     def families(self) -> list[str]:
         from zhqa.checks.registry import selected
+        from zhqa.reports.base import in_family_order
 
-        fams = {c.family for c in selected(self.suite)}
-        return [f for f in FAMILY_ORDER if f in fams] + sorted(fams - set(FAMILY_ORDER))
+        return in_family_order({c.family for c in selected(self.suite)})
 
     def _cache_key(self, roots: list[str]) -> str:
         from zhqa import __version__

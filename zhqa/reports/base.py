@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any, Protocol
+from typing import Any, Protocol, get_args
 
 from zhqa.schemas.config import SuiteConfig
-from zhqa.schemas.finding import Finding
+from zhqa.schemas.finding import Family, Finding
 from zhqa.schemas.report import Summary, ToolInfo
 from zhqa.text.plural import plural
 
@@ -28,7 +28,12 @@ class Results(Protocol):
     def metrics(self) -> Iterator[dict[str, Any]]: ...
 
 
-FAMILY_ORDER = ["encoding", "punctuation", "duplication", "numeric", "structure"]
+FAMILY_ORDER: list[str] = list(get_args(Family))  # encoding, punctuation, duplication, numeric, structure
+
+
+def in_family_order(families: set[str]) -> list[str]:
+    """``families`` in the canonical order, any other (a suite's own) after them, sorted."""
+    return [f for f in FAMILY_ORDER if f in families] + sorted(families - set(FAMILY_ORDER))
 
 
 def family_of(code: str) -> str:

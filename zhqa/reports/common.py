@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from zhqa.reports.base import FAMILY_ORDER, Results, family_of
+from zhqa.reports.base import Results, family_of, in_family_order
 from zhqa.schemas.document import Document
 from zhqa.schemas.finding import Finding
 
@@ -34,7 +34,7 @@ def rules(res: Results) -> list[Any]:
 def families(res: Results) -> list[str]:
     """The families the run checked, in the canonical order."""
     used = {c.family for c in rules(res)} | {family_of(c) for c in res.summary.by_code}
-    return [f for f in FAMILY_ORDER if f in used] + sorted(used - set(FAMILY_ORDER))
+    return in_family_order(used)
 
 
 def verdict(res: Results) -> tuple[str, list[str]]:
