@@ -121,14 +121,16 @@ def signatures(hashes: np.ndarray, counts: np.ndarray, num_perm: int, seed: int 
     filled = sig != _EMPTY
     flat = np.flatnonzero(~filled & np.repeat(counts > 0, num_perm))
     probes = _probes(num_perm, seed)
-    for attempt in range(len(probes)):
+    for a0 in range(0, len(probes), 8):  # eight probes at a time for every empty slot
         if not len(flat):
             break
         base = flat - flat % num_perm
-        src = base + probes[attempt][flat - base]
+        src = base + probes[a0 : a0 + 8][:, flat - base]
         ok = filled[src]
-        sig[flat[ok]] = sig[src[ok]] | np.uint32(0x80000000)
-        flat = flat[~ok]
+        hit = ok.any(axis=0)
+        pick = src[ok.argmax(axis=0)[hit], np.flatnonzero(hit)]
+        sig[flat[hit]] = sig[pick] | np.uint32(0x80000000)
+        flat = flat[~hit]
     return sig.reshape(ndocs, num_perm)
 
 
