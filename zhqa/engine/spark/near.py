@@ -72,7 +72,7 @@ def _templates(state: State, code: str) -> Any:
         for r in rows[1:]:
             m = Match(r.cseq, first.cseq, len(rows), 1.0, first.cseq, 1.0, True)
             got = _got((r.cseq, r.doc_id, r.size), (first.cseq, first.doc_id, first.size))
-            yield "hit", (r.cseq, (code, _hit(m, got, n)))
+            yield "hit", (r.cseq, (code, _hit(m, got, n)))  # type: ignore[arg-type]  # got: seq -> item
 
     return run
 
@@ -159,7 +159,7 @@ def _cluster(state: State, code: str) -> Any:
             s_best, partner = best[r]
             m = Match(r, root, len(members), s_first, partner, s_best, False)
             got = _got(*((x, members[x][0], members[x][1]) for x in {r, root, partner}))
-            yield r, (code, _hit(m, got, n))
+            yield r, (code, _hit(m, got, n))  # type: ignore[arg-type]
 
     return run
 

@@ -58,7 +58,9 @@ def check_partition(state: State) -> Any:
         size = lambda item: len(item[1]) if isinstance(item[1], str) else len(item[1].text)  # noqa: E731
         for batch in batched(docs, size, BATCH_CHARS, BATCH_DOCS):
             good = [(cseq, doc) for cseq, doc in batch if not isinstance(doc, str)]
-            packed = iter(_work(p, good) if good else [])  # the local engine's batch step: same maps, same findings
+            packed = iter(
+                _work(p, good) if good else []
+            )  # the local engine's batch step: same maps, same findings
             for cseq, doc in batch:
                 if isinstance(doc, str):
                     yield (cseq, None, doc, 0, [], {}, {}, False)
