@@ -14,7 +14,7 @@ from typing import Any, NamedTuple
 from pydantic import BaseModel, ConfigDict, Field
 
 from zhqa.checks.duplication import minhash as mh
-from zhqa.checks.duplication.sketches import from_records
+from zhqa.checks.duplication.sketches import spilled
 from zhqa.checks.registry import Bad, CorpusCheck, CorpusHit, Good, MapItem, corpus_check
 from zhqa.schemas.document import Document
 from zhqa.schemas.finding import Hit, Related, Severity
@@ -132,7 +132,8 @@ class NearDuplicate(CorpusCheck):
     Documents under `min_chars` content characters are left to D301. Copies
     whose content characters are identical (they differ only in spaces or
     punctuation) are not reported here either. The corpus phase keeps the band
-    keys and the shingle hashes (4 bytes per character) of every document.
+    keys of every document in memory; the shingle hashes (4 bytes per character)
+    wait on disk until verification reads the candidates' back.
     """
 
     def map(self, doc: Document, options: NearDuplicateOptions) -> Iterable[tuple[Hashable, Any]]:
@@ -141,13 +142,16 @@ class NearDuplicate(CorpusCheck):
             yield "D302", (len(doc.text), sk.record(0))
 
     def collect(self, items: Iterable[MapItem], options: NearDuplicateOptions) -> Iterator[CorpusHit]:
-        got = sorted(items, key=lambda i: i.seq)
-        del items  # the caller's list: its records are freed as they are read
+        got: list[MapItem] = []  # ids and sizes; the records stream to disk (sketches.spilled)
+
+        def records() -> Iterator[bytes]:
+            for item in sorted(items, key=lambda i: i.seq) if isinstance(items, list) else items:
+                got.append(item._replace(value=(item.value[0], None)))
+                yield item.value[1]
+
+        sk = spilled(records(), options.params().banding()[0])
         if len(got) < 2:
             return
-        records: list[bytes | None] = [i.value[1] for i in got]
-        got = [i._replace(value=(i.value[0], None)) for i in got]  # keep ids and sizes only
-        sk = from_records(records, options.params().banding()[0])
         for m in matches(sk, options.params(), options.min_chars):
             yield CorpusHit(got[m.row].seq, _hit(m, got, options.shingle))
 

@@ -3,10 +3,12 @@
 A document's record is ``length, content, template`` (3 x 8 bytes), its band keys
 (8 bytes each) and its shingle hashes (4 bytes each): about 4.5 bytes per character
 of text plus a fixed part, and one Python object per document in the engine.
+In the corpus phase (:func:`spilled`) only the fixed part stays in memory.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
@@ -96,6 +98,43 @@ def from_records(records: list[bytes | None], bands: int, chunk: int = 8192) -> 
             )
         )
     return concat(parts) if parts else concat([_empty(bands)])
+
+
+def spilled(records: Iterable[bytes], bands: int, chunk: int = 8192) -> Sketches:
+    """Rows from a stream of records, with the shingle hashes on disk (memory-mapped).
+
+    Only the fixed part of each row (length, keys, band keys) stays in memory; the
+    shingle hashes (4 bytes per character) go to a temp file that verification
+    reads back for the candidate rows alone.
+    """
+    import tempfile
+
+    import numpy as np
+
+    spill = tempfile.TemporaryFile()
+    heads: list[Sketches | None] = []
+    counts: list[np.ndarray] = []
+    batch: list[bytes | None] = []
+
+    def flush() -> None:
+        part = from_records(batch, bands, chunk)
+        batch.clear()
+        part.shingles.tofile(spill)
+        counts.append(np.diff(part.offsets))
+        heads.append(part._replace(shingles=part.shingles[:0]))  # offsets are rebuilt below
+
+    for rec in records:
+        batch.append(rec)
+        if len(batch) >= chunk:
+            flush()
+    if batch or not heads:
+        flush()
+    out = concat(heads)
+    sizes = np.concatenate(counts)
+    total = int(sizes.sum())
+    spill.flush()
+    shingles = np.memmap(spill, np.uint32, "r", shape=(total,)) if total else np.zeros(0, np.uint32)
+    return out._replace(shingles=shingles, offsets=np.concatenate(([0], np.cumsum(sizes))).astype(np.int64))
 
 
 def _empty(bands: int) -> Sketches:
