@@ -10,13 +10,12 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from zhqa.text.chars import CJK_PUNCT, HANZI_CHAR
+from zhqa.text.chars import CJK_PUNCT, HANZI_RUN
 from zhqa.text.lines import is_headline
 from zhqa.text.paragraphs import paragraphs
 
 # runs, not single characters: counting the lengths of runs is about twice as fast
 _NON_SPACE = re.compile(r"\S+")
-_HANZI = re.compile(HANZI_CHAR.pattern + "+")
 _CJK_PUNCT = re.compile(f"[{CJK_PUNCT}]+")
 _LATIN = re.compile(r"[A-Za-z]+")
 _DIGIT = re.compile(r"[0-9０-９]+")
@@ -47,7 +46,12 @@ def _count(runs: re.Pattern[str], text: str) -> int:
     return sum(map(len, runs.findall(text)))
 
 
-_SHARES = {"hanzi_share": _HANZI, "cjk_punct_share": _CJK_PUNCT, "latin_share": _LATIN, "digit_share": _DIGIT}
+_SHARES = {
+    "hanzi_share": HANZI_RUN,
+    "cjk_punct_share": _CJK_PUNCT,
+    "latin_share": _LATIN,
+    "digit_share": _DIGIT,
+}
 
 
 def text_stats(

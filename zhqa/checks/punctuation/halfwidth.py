@@ -11,9 +11,8 @@ from zhqa.checks.punctuation._context import FULL, FULLWIDTH_MARKS, halfwidth_ma
 from zhqa.checks.registry import Bad, Good, check
 from zhqa.schemas.document import Document
 from zhqa.schemas.finding import Fix, Hit, Metric
-from zhqa.text.chars import HANZI
+from zhqa.text.chars import hanzi_count
 
-_HANZI_RUN = re.compile(f"[{HANZI}]+")
 _NON_SPACE_RUN = re.compile(r"\S+")
 # Fix is frozen: one shared instance per mark
 _FIXES = {ch: Fix(replacement=full, title=f"replace with full-width {full!r}") for ch, full in FULL.items()}
@@ -73,7 +72,7 @@ def halfwidth_punctuation(doc: Document) -> Iterator[Hit | Metric]:
 
 
 def _hanzi_share(text: str) -> float:
-    hanzi = sum(len(m) for m in _HANZI_RUN.findall(text))
+    hanzi = hanzi_count(text)
     non_space = sum(len(m) for m in _NON_SPACE_RUN.findall(text))
     return hanzi / non_space if non_space else 0.0
 

@@ -8,11 +8,10 @@ from collections.abc import Iterator
 from zhqa.checks.registry import Bad, Good, check
 from zhqa.schemas.document import Document
 from zhqa.schemas.finding import Fix, Hit
-from zhqa.text.chars import HANZI, inside, is_cjk_ctx, latin_spans, left_char, right_char
+from zhqa.text.chars import HANZI_CHAR, inside, is_cjk_ctx, latin_spans, left_char, right_char
 
 _DOUBLE = re.compile(r'["\n]')
 _SINGLE = re.compile(r"['\n]")
-_HANZI = re.compile(f"[{HANZI}]")
 _ALNUM = re.compile(r"[0-9A-Za-z]")
 _BEFORE_OPEN = ":：，,、（(【《“‘—"
 _FULL = {'"': ("“", "”"), "'": ("‘", "’")}
@@ -49,7 +48,7 @@ def _drop_inches(text: str, line: list[int]) -> list[int]:
 
 def _in_cjk(text: str, a: int, b: int) -> bool:
     edges = (left_char(text, a), right_char(text, a + 1), left_char(text, b), right_char(text, b + 1))
-    return any(is_cjk_ctx(c) for c in edges) or bool(_HANZI.search(text, a, b))
+    return any(is_cjk_ctx(c) for c in edges) or bool(HANZI_CHAR.search(text, a, b))
 
 
 @check(

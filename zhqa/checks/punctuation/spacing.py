@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from zhqa.checks.registry import Bad, Good, check
 from zhqa.schemas.document import Document
 from zhqa.schemas.finding import Hit
-from zhqa.text.chars import CJK_CTX, HANZI, left_char
+from zhqa.text.chars import CJK_CTX, HANZI_CHAR, left_char
 from zhqa.text.lines import credit_start, dateline, is_furniture
 
 _AFTER_MARK = "，。、；：！？）》」』】”’"  # no space after these
@@ -75,7 +75,6 @@ def space_in_cjk(doc: Document) -> Iterator[Hit]:
 
 _MARK_THEN_LATIN = re.compile(r"[，。；：！？、] *[A-Za-z]")
 _LATIN_BEFORE = re.compile(r"[A-Za-z][\w'’\-]*(?:[ ,]+[A-Za-z0-9][\w'’\-]*){2,} *$", re.ASCII)
-_HANZI = re.compile(f"[{HANZI}]")
 _CLAUSE_END = re.compile(r"[，。；：！？、\n]")
 
 
@@ -103,9 +102,9 @@ def fullwidth_punctuation_in_latin(doc: Document) -> Iterator[Hit]:
     for m in _MARK_THEN_LATIN.finditer(text):
         i = m.start()
         run = _LATIN_BEFORE.search(text, max(0, i - 160), i)
-        if run is None or _HANZI.match(left_char(text, run.start()) or " "):
+        if run is None or HANZI_CHAR.match(left_char(text, run.start()) or " "):
             continue
         stop = _CLAUSE_END.search(text, i + 1)
-        if _HANZI.search(text, i + 1, stop.start() if stop else len(text)):
+        if HANZI_CHAR.search(text, i + 1, stop.start() if stop else len(text)):
             continue
         yield Hit(start=i, end=i + 1, message=f"full-width {text[i]!r} inside English text")
