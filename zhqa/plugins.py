@@ -11,6 +11,7 @@ from pydantic import BaseModel
 
 from zhqa.config import ConfigFileError
 from zhqa.schemas.config import SuiteConfig
+from zhqa.schemas.record import RecordValidator, validator_for
 
 _LOADED: set[Path] = set()
 
@@ -59,6 +60,11 @@ def load_model(ref: str, config: SuiteConfig, key: str = "schema") -> type[BaseM
     if not (isinstance(model, type) and issubclass(model, BaseModel)):
         raise ConfigFileError(f"{key}: {ref!r} is not a pydantic model")
     return model
+
+
+def record_validator(config: SuiteConfig) -> RecordValidator:
+    """The validator of the config's ``record_schema``; ``file.py:Model`` loads like the suite's schema."""
+    return validator_for(config, loader=lambda ref: load_model(ref, config, "record_schema"))
 
 
 def load_schema(config: SuiteConfig) -> type[BaseModel] | None:

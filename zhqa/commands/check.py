@@ -51,11 +51,10 @@ def run_checks(args: argparse.Namespace) -> Any:
 
         return SparkEngine(plan).run(paths)
     from zhqa.engine.local import LocalEngine
-    from zhqa.plugins import load_model
-    from zhqa.schemas.record import validator_for
+    from zhqa.plugins import record_validator
 
     try:
-        validate = validator_for(config, loader=lambda ref: load_model(ref, config, "record_schema"))
+        validate = record_validator(config)
     except ValueError as e:
         raise UsageError(str(e)) from None
     engine = LocalEngine(plan, jobs=args.jobs, progress=progress_wanted(args), validate=validate)
