@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from zhqa.io.errors import UsageError
+from zhqa.text.locate import shorten
 
 
 def add_parser(sub: Any) -> None:
@@ -34,8 +35,8 @@ def _read(name: str) -> str:
 
 
 def _line(label: str, el: Any) -> str:
-    text = el.text.replace("\n", " / ")
-    return f"  {label:<9} {el.start:>5}-{el.end:<5} {text if len(text) <= 40 else text[:39] + '…'}"
+    text = shorten(el.text.replace("\n", " / "), 40)
+    return f"  {label:<9} {el.start:>5}-{el.end:<5} {text}"
 
 
 def render_text(page: Any) -> str:

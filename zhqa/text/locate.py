@@ -31,6 +31,11 @@ def line_col(text: str, offset: int) -> tuple[int, int]:
     return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
+def shorten(text: str, n: int) -> str:
+    """``text``, or its first ``n - 1`` characters and "…" when it is longer than ``n``."""
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
 def excerpt(text: str, start: int, end: int, context: int = EXCERPT_CONTEXT) -> str:
     """The span with a few characters either side, kept on its own line(s)."""
     lo = max(0, start - context)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from zhqa.schemas.document import Document
+from zhqa.text.locate import shorten
 from zhqa.text.page_flow import Flow, analyse
 
 
@@ -17,5 +18,5 @@ def flow(doc: Document) -> Flow:
 
 
 def snippet(text: str, n: int = 16) -> str:
-    text = text.replace("\n", " ")
-    return text if len(text) <= n else text[: n - 1] + "…"
+    """One line of at most ``n`` characters for a message."""
+    return shorten(text.replace("\n", " "), n)
