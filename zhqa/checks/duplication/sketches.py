@@ -100,7 +100,7 @@ def from_records(records: list[bytes | None], bands: int, chunk: int = 8192) -> 
     return concat(parts) if parts else concat([_empty(bands)])
 
 
-def spilled(records: Iterable[bytes], bands: int, chunk: int = 8192) -> Sketches:
+def spilled(records: Iterable[bytes], bands: int, chunk: int = 1024) -> Sketches:
     """Rows from a stream of records, with the shingle hashes on disk (memory-mapped).
 
     Only the fixed part of each row (length, keys, band keys) stays in memory; the
