@@ -24,7 +24,7 @@ texts = st.text(alphabet=st.sampled_from(EDGES) | st.characters(), max_size=40)
 
 
 def _regex_counts(text: str) -> tuple[int, ...]:
-    runs = (stats._NON_SPACE, stats._HANZI, stats._CJK_PUNCT, stats._LATIN, stats._DIGIT)
+    runs = (stats._NON_SPACE, *stats._SHARES.values())  # non-space, hanzi, CJK punct, Latin, digits
     return tuple(len("".join(p.findall(text))) for p in runs)
 
 
