@@ -27,11 +27,23 @@ def start(args, cwd):
     )
 
 
-def interrupt(proc, sig, after=2.5):
+def _workers_started(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children") as f:
+            return bool(f.read().split())
+    except OSError:
+        return False
+
+
+def interrupt(proc, sig, after=1.0):
+    """Signal once the run is under way (its worker pool exists), not while it still imports."""
+    deadline = time.monotonic() + 180
+    while not _workers_started(proc.pid) and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
     time.sleep(after)
     assert proc.poll() is None, "finished before the signal: make the corpus bigger"
     proc.send_signal(sig)
-    _, err = proc.communicate(timeout=60)
+    _, err = proc.communicate(timeout=300)
     return proc.returncode, err.decode()
 
 
@@ -49,7 +61,7 @@ def test_check_interrupted_leaves_no_output(tmp_path, sig, code):
 def test_fix_interrupted_leaves_only_complete_files(tmp_path, sig, code):
     make_corpus(tmp_path / "c")
     proc = start(["fix", "c", "--output", "out", "--jobs", "2"], tmp_path)
-    rc, err = interrupt(proc, sig, after=4)
+    rc, err = interrupt(proc, sig, after=2)
     assert rc == code, err
     assert "Traceback" not in err
     out = tmp_path / "out"
