@@ -76,5 +76,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def run() -> None:
-    """Console-script entry point."""
-    sys.exit(main())
+    """Console-script entry point (interrupts while starting up exit cleanly too)."""
+    try:
+        code = main()
+    except KeyboardInterrupt:
+        print("zhqa: interrupted", file=sys.stderr)
+        code = 130
+    except Terminated:
+        print("zhqa: terminated", file=sys.stderr)
+        code = 143
+    sys.exit(code)
