@@ -124,3 +124,14 @@ def test_readme_setup_installs_extras_that_exist() -> None:
         assert set(spec.split(",")) <= set(extras), f"README installs unknown extras {spec}"
     assert "zhqa check seeds" in setup and (ROOT / "seeds").is_dir()
     assert "tox" in setup and (ROOT / "tox.ini").is_file()
+
+
+def test_readme_names_every_tox_env() -> None:
+    import configparser
+
+    ini = configparser.ConfigParser(interpolation=None)
+    ini.read(ROOT / "tox.ini", encoding="utf-8")
+    envs = [s.removeprefix("testenv:") for s in ini.sections() if s.startswith("testenv:")]
+    assert envs
+    missing = [e for e in envs if f"`{e}`" not in README]
+    assert not missing, f"README's tox envs lack {missing}"
