@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import configparser
 import re
 import shlex
 import tomllib
@@ -127,8 +128,6 @@ def test_readme_setup_installs_extras_that_exist() -> None:
 
 
 def test_readme_names_every_tox_env() -> None:
-    import configparser
-
     ini = configparser.ConfigParser(interpolation=None)
     ini.read(ROOT / "tox.ini", encoding="utf-8")
     envs = [s.removeprefix("testenv:") for s in ini.sections() if s.startswith("testenv:")]
