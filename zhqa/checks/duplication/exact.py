@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Hashable, Iterable
 
 import xxhash
@@ -11,13 +9,12 @@ import xxhash
 from zhqa.checks.registry import Bad, CorpusCheck, CorpusHit, Good, MapItem, corpus_check
 from zhqa.schemas.document import Document
 from zhqa.schemas.finding import Hit, Related
-
-_WS = re.compile(r"\s+")
+from zhqa.text.normal import folded
 
 
 def normalised(text: str) -> str:
-    """NFKC with all whitespace folded to single spaces and trimmed."""
-    return _WS.sub(" ", unicodedata.normalize("NFKC", text)).strip()
+    """NFKC with all whitespace folded to single spaces and trimmed (cached per string)."""
+    return folded(text)
 
 
 @corpus_check(

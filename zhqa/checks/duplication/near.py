@@ -8,7 +8,7 @@ into the local engine's ``map`` / ``collect``.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Hashable, Iterable, Iterator
+from collections.abc import Hashable, Iterable, Iterator, Sequence
 from typing import Any, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -140,6 +140,14 @@ class NearDuplicate(CorpusCheck):
         sk = mh.sketch([doc.text], options.params())
         if sk.length[0] >= options.min_chars:
             yield "D302", (len(doc.text), sk.record(0))
+
+    def map_many(
+        self, docs: Sequence[Document], options: NearDuplicateOptions
+    ) -> list[list[tuple[Hashable, Any]]]:
+        """``map`` of a batch of documents with one vectorised sketch (same records)."""
+        sk = mh.sketch([d.text for d in docs], options.params())
+        keep = (sk.length >= options.min_chars).tolist()
+        return [[("D302", (len(d.text), sk.record(i)))] if keep[i] else [] for i, d in enumerate(docs)]
 
     def collect(self, items: Iterable[MapItem], options: NearDuplicateOptions) -> Iterator[CorpusHit]:
         got: list[MapItem] = []  # ids and sizes; the records stream to disk (sketches.spilled)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -35,6 +36,11 @@ class Repeat(NamedTuple):
 
 def repeats(paras: tuple[Para, ...]) -> list[Repeat]:
     """Each maximal run of paragraphs that repeats an earlier run (copies do not overlap)."""
+    return list(_repeats(paras))  # D303, D304 and D306 ask for the same document's
+
+
+@lru_cache(maxsize=16)
+def _repeats(paras: tuple[Para, ...]) -> tuple[Repeat, ...]:
     seen: dict[str, list[int]] = {}
     keys = [normalised(p.text) for p in paras]
     out: list[Repeat] = []
@@ -52,7 +58,7 @@ def repeats(paras: tuple[Para, ...]) -> list[Repeat]:
         if best.size:
             out.append(best)
         i += max(best.size, 1)
-    return out
+    return tuple(out)
 
 
 def _counts(p: Para, min_chars: int) -> bool:

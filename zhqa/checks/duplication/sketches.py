@@ -83,17 +83,18 @@ def from_records(records: list[bytes | None], bands: int, chunk: int = 8192) -> 
         del blobs
         starts = np.cumsum(sizes) - sizes
         head = buf[starts[:, None] + np.arange(fixed)].view(np.uint64)
-        in_head = np.zeros(len(buf) + 1, np.int8)
-        np.add.at(in_head, starts, 1)
-        np.add.at(in_head, starts + fixed, -1)
         counts = (sizes - fixed) // 4
+        body = np.repeat(  # False over each record's head, True over its shingle bytes
+            np.tile(np.array([False, True]), len(sizes)),
+            np.stack((np.full_like(sizes, fixed), sizes - fixed), 1).ravel(),
+        )
         parts.append(
             Sketches(
                 length=head[:, 0].astype(np.int64),
                 content=head[:, 1].copy(),
                 template=head[:, 2].copy(),
                 bands=head[:, 3:].copy(),
-                shingles=buf[np.cumsum(in_head[:-1]) == 0].view(np.uint32),
+                shingles=buf[body].view(np.uint32),
                 offsets=np.concatenate(([0], np.cumsum(counts))),
             )
         )
