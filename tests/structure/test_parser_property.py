@@ -76,3 +76,9 @@ def test_structure_checks_never_crash_and_stay_inside_the_text(text, record):
             for hit in CATALOGUE[code].run(doc):
                 assert 0 <= hit.start <= hit.end <= len(text)
                 assert all(0 <= r.start <= r.end <= len(text) for r in hit.related)
+
+
+def test_seven_headline_lines_in_a_row_parse():
+    """Hypothesis found it: more than six headline-like lines in a row made a draft with four heads."""
+    text = "1\n" * 7
+    _assert_partition(text, parse_page(text))

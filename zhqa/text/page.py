@@ -152,7 +152,7 @@ def _drafts(units: list[_Unit], whole: bool) -> list[_Draft]:
         end = _photo_end(units, j)
         news = units[i : j - 1] if end > 0 else units[i:j]
         while news:  # more than three headline lines: the first ones stand alone
-            size = len(news) - 3 if len(news) > 3 else len(news)
+            size = min(len(news) - 3, 3) if len(news) > 3 else len(news)  # an article has <= 3 heads
             cur = _Draft(heads=news[:size])
             drafts.append(cur)
             news = news[size:]
