@@ -84,3 +84,14 @@ def test_findings_are_in_document_then_offset_order(tmp_path):
         ("b.txt", 3, "E103"),
     ]
     res.close()
+
+
+def test_findings_per_check_are_capped_per_document_with_a_count_of_the_rest():
+    from zhqa.checks.runner import run_document
+    from zhqa.schemas.document import Document
+
+    plan = Plan.build(from_dict({"select": ["E103"], "limits": {"max_findings_per_check": 10}}))
+    text = "甲\x01" * 30
+    found = run_document(plan, Document.from_text(text)).findings
+    assert len(found) == 11
+    assert found[-1].start == 21 and found[-1].message.startswith("20 more E103 findings")

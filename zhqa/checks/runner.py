@@ -121,16 +121,30 @@ def run_document(
     index = LineIndex(doc.text)
     findings: list[Finding] = []
     metrics: dict[str, float] = text_stats(doc.text, doc.meta, counts)  # base stats; checks' add to them
+    cap = plan.config.limits.max_findings_per_check
     for chk in plan.document_checks:
+        kept, extra, first_extra = 0, 0, None
         for out in chk.evaluate(doc, plan.options[chk.code], plan.config):
             if isinstance(out, Metric):
                 metrics[out.name] = out.value
-            else:
+            elif kept < cap:
                 findings.append(to_finding(plan, chk, doc, out, index))
+                kept += 1
+            else:
+                extra += 1
+                first_extra = first_extra or out
+        if first_extra is not None:
+            findings.append(to_finding(plan, chk, doc, _more(first_extra, extra, chk.code, cap), index))
     findings.sort(key=finding_key)
     if mapped is None:
         mapped = {c.code: list(c.map(doc, plan.options[c.code])) for c in plan.corpus_checks}
     return DocResult(seq, doc.id, doc.source, len(doc.text), findings, metrics, mapped)
+
+
+def _more(hit: Hit, extra: int, code: str, cap: int) -> Hit:
+    """One finding standing for the hits past the per-document cap (memory stays bounded)."""
+    msg = f"{extra:,} more {code} findings in this document from here on (limits.max_findings_per_check = {cap:,})"
+    return Hit(start=hit.start, end=hit.end, message=msg)
 
 
 def map_batch(plan: Plan, docs: Sequence[Document]) -> list[dict[str, list[tuple[Any, Any]]]]:

@@ -22,6 +22,7 @@ class Limits(BaseModel):
     max_decompressed_bytes: int = Field(default=4 * 1024**3, gt=0)
     max_record_bytes: int = Field(default=256 * 1024**2, gt=0)
     max_json_bytes: int = Field(default=512 * 1024**2, gt=0)  # .json arrays are loaded whole
+    max_findings_per_check: int = Field(default=10_000, gt=0)  # per document; the rest are counted in one
 
 
 class SuiteConfig(BaseModel):

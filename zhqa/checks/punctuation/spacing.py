@@ -22,12 +22,14 @@ _SPACE_RUN = re.compile(
 )
 
 
-def _in_credit(line: str, k: int) -> bool:
+def _line_facts(line: str) -> tuple[bool, int, int]:
+    """Per line, once: is it furniture, where its dateline lead ends, where a trailing credit starts."""
+    return is_furniture(line), dateline(line), credit_start(line)
+
+
+def _in_credit(k: int, lead: int, credit: int) -> bool:
     """A space inside a dateline lead (`本报讯(记者吴锋忠 通讯员余思民)`) or a trailing photo credit."""
-    if k < dateline(line):
-        return True
-    credit = credit_start(line)
-    return credit >= 0 and k >= credit - 1
+    return k < lead or (credit >= 0 and k >= credit - 1)
 
 
 @check(
@@ -56,19 +58,18 @@ def space_in_cjk(doc: Document) -> Iterator[Hit]:
     bracket. Spaces between hanzi and Latin letters or digits are not reported.
     """
     text = doc.text
-    furniture: dict[int, tuple[bool, str]] = {}
+    start = end = -1  # the current line (matches come in order: each line is looked at once)
     for m in _SPACE_RUN.finditer(text):
         i, j = m.start(), m.end()
         if i == 0 or text[i - 1] == "\n":
             continue  # indentation
         before, after = text[i - 1], text[j]
-        start = text.rfind("\n", 0, i) + 1
-        if start not in furniture:
+        if i > end:
+            start = text.rfind("\n", max(end, 0), i) + 1
             end = text.find("\n", i)
-            line = text[start : end if end >= 0 else len(text)]
-            furniture[start] = (is_furniture(line), line)
-        skip, line = furniture[start]
-        if skip or _in_credit(line, i - start):
+            end = len(text) if end < 0 else end
+            skip, lead, credit = _line_facts(text[start:end])
+        if skip or _in_credit(i - start, lead, credit):
             continue
         yield Hit(start=i, end=j, message=f"space between {before!r} and {after!r} in Chinese text")
 
