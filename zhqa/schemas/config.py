@@ -18,7 +18,7 @@ class Limits(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    max_document_chars: int = Field(default=50_000_000, gt=0)
+    max_document_chars: int = Field(default=10_000_000, gt=0)  # ~20x that in bytes while checked
     max_decompressed_bytes: int = Field(default=4 * 1024**3, gt=0)
     max_record_bytes: int = Field(default=256 * 1024**2, gt=0)
     max_json_bytes: int = Field(default=512 * 1024**2, gt=0)  # .json arrays are loaded whole
