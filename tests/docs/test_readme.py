@@ -134,3 +134,16 @@ def test_readme_names_every_tox_env() -> None:
     assert envs
     missing = [e for e in envs if f"`{e}`" not in README]
     assert not missing, f"README's tox envs lack {missing}"
+
+
+def test_readme_config_examples_load_and_state_the_true_limit_defaults() -> None:
+    from zhqa.config import from_dict
+    from zhqa.schemas.config import Limits
+
+    blocks = [
+        tomllib.loads(b)["tool"]["zhqa"] for b in re.findall(r"^```toml\n(.*?)^```", README, re.S | re.M)
+    ]
+    assert blocks
+    for table in blocks:
+        from_dict(table)  # raises on an unknown key or a bad value
+    assert from_dict(blocks[0]).limits == Limits(), "README's [tool.zhqa.limits] says 'the defaults'"
