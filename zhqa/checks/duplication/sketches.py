@@ -122,7 +122,9 @@ def spilled(records: Iterable[bytes], bands: int, chunk: int = 1024) -> Sketches
         batch.clear()
         part.shingles.tofile(spill)
         counts.append(np.diff(part.offsets))
-        heads.append(part._replace(shingles=np.zeros(0, np.uint32)))  # not a view: frees the batch; offsets rebuilt below
+        heads.append(
+            part._replace(shingles=np.zeros(0, np.uint32))
+        )  # not a view: frees the batch; offsets rebuilt below
 
     for rec in records:
         batch.append(rec)
