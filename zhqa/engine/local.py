@@ -110,6 +110,28 @@ class _Counts:
         self.errors_by_code: Counter[str] = Counter()
         self.errors_by_family: Counter[str] = Counter()
 
+    def summary(
+        self, config: SuiteConfig, documents: int, characters: int, inputs: list[InputStatus]
+    ) -> Summary:
+        """The run's summary with the gate's verdict (both engines end their run here)."""
+        summary = Summary(
+            documents=documents,
+            characters=characters,
+            findings=sum(self.by_code.values()),
+            by_code=dict(sorted(self.by_code.items())),
+            by_severity=dict(self.by_severity),
+            inputs=inputs,
+        )
+        summary.gate = gate.evaluate(
+            config,
+            self.errors_by_code,
+            self.by_code,
+            self.errors_by_family,
+            self.by_severity["warning"],
+            inputs,
+        )
+        return summary
+
     def add(self, code: str, severity: str, family: str) -> None:
         self.by_code[code] += 1
         self.by_severity[severity] += 1
@@ -192,22 +214,7 @@ class LocalEngine:
             if bar is not None:
                 bar.close()
         self._corpus_phase(inputs, mapped, counts, corpus_spool)
-        summary = Summary(
-            documents=ndocs,
-            characters=nchars,
-            findings=sum(counts.by_code.values()),
-            by_code=dict(sorted(counts.by_code.items())),
-            by_severity=dict(counts.by_severity),
-            inputs=statuses,
-        )
-        summary.gate = gate.evaluate(
-            self.config,
-            counts.errors_by_code,
-            counts.by_code,
-            counts.errors_by_family,
-            counts.by_severity["warning"],
-            statuses,
-        )
+        summary = counts.summary(self.config, ndocs, nchars, statuses)
         res = RunResult(self.config, self.plan, summary, [doc_spool, corpus_spool], metrics, __version__)
         # the rich reports (html, sarif) re-read documents in run order for their text and record line
         res.extras["documents"] = lambda: (

@@ -15,12 +15,11 @@ from collections.abc import Sequence
 from typing import Any
 
 from zhqa.checks.runner import Plan
-from zhqa.engine import gate
 from zhqa.engine.local import RunResult, _Counts, _json
 from zhqa.engine.spark.read import SHIFT, documents, find_inputs
 from zhqa.engine.spark.worker import State, check_partition, corpus_findings, reduce_group
 from zhqa.engine.spool import Spool
-from zhqa.schemas.report import InputStatus, Summary
+from zhqa.schemas.report import InputStatus
 
 __all__ = ["SparkEngine", "metrics_dataframe"]
 _RUNS = itertools.count(1)
@@ -66,22 +65,7 @@ class SparkEngine:
         finally:
             for rdd in cached:
                 rdd.unpersist()
-        summary = Summary(
-            documents=ndocs,
-            characters=nchars,
-            findings=sum(counts.by_code.values()),
-            by_code=dict(sorted(counts.by_code.items())),
-            by_severity=dict(counts.by_severity),
-            inputs=statuses,
-        )
-        summary.gate = gate.evaluate(
-            self.config,
-            counts.errors_by_code,
-            counts.by_code,
-            counts.errors_by_family,
-            counts.by_severity["warning"],
-            statuses,
-        )
+        summary = counts.summary(self.config, ndocs, nchars, statuses)
         res = RunResult(self.config, self.plan, summary, [doc_spool, corpus_spool], metrics, __version__)
         res.extras["engine"] = "spark"
         res.extras["metrics_dataframe"] = lambda spark=None: metrics_dataframe(res, spark or self.spark)
