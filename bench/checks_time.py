@@ -1,0 +1,76 @@
+"""CPU time of each selected check on ready documents (no reading, stats or spooling).
+
+Document checks run in catalogue order on each document (as ``run_document`` does, so a
+shared cached computation is charged to the first check that asks for it); corpus checks
+are timed by their map step over batches of 256 (as the engine calls ``map_batch``). Process CPU time, so the
+figures hold on a busy machine.
+
+    python bench/checks_time.py --data bench/data/news-10mb.jsonl --select P
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=HERE / "data" / "news-10mb.jsonl")
+    ap.add_argument("--select", default=None, help="code prefixes, comma-separated")
+    ap.add_argument("--repeat", type=int, default=1)
+    args = ap.parse_args()
+
+    from zhqa.checks.runner import Plan
+    from zhqa.schemas.config import SuiteConfig
+    from zhqa.schemas.document import Document
+
+    with args.data.open(encoding="utf-8") as f:
+        texts = [json.loads(line)["text"] for line in f if line.strip()]
+    mb = sum(len(t.encode()) for t in texts) / 1e6
+    plan = Plan.build(SuiteConfig(), select=args.select.split(",") if args.select else None)
+    warm = [Document(id="w", source="b", text=t) for t in texts[:50]]
+    for chk in plan.document_checks:
+        for d in warm:
+            list(chk.evaluate(d, plan.options[chk.code], plan.config))
+    rows: list[tuple[str, float, int]] = []
+    for _ in range(args.repeat):
+        docs = [Document(id=str(i), source="b", text=t) for i, t in enumerate(texts)]
+        cpu = {c.code: 0.0 for c in plan.document_checks}
+        hits = dict.fromkeys(cpu, 0)
+        clock = time.process_time
+        for d in docs:  # as run_document does: every check on one document, shared caches warm
+            for chk in plan.document_checks:
+                t0 = clock()
+                hits[chk.code] += sum(1 for _ in chk.evaluate(d, plan.options[chk.code], plan.config))
+                cpu[chk.code] += clock() - t0
+        rows += [(code, cpu[code], hits[code]) for code in cpu]
+        for chk in plan.corpus_checks:
+            opts, n, t0 = plan.options[chk.code], 0, time.process_time()
+            many = getattr(chk, "map_many", None)
+            for i in range(0, len(docs), 256):
+                batch = docs[i : i + 256]
+                out = many(batch, opts) if many is not None else [chk.map(d, opts) for d in batch]
+                n += sum(len(list(p)) for p in out)
+            rows.append((chk.code + " map", time.process_time() - t0, n))
+    total: dict[str, list[float]] = {}
+    for code, cpu, n in rows:
+        total.setdefault(code, [0.0, 0])
+        total[code][0] += cpu / args.repeat
+        total[code][1] = n
+    whole = sum(v[0] for v in total.values())
+    print(f"{len(texts)} documents, {mb:.1f} MB; checks: {whole:.2f} CPU s = {mb / whole:.2f} MB/s\n")
+    print("| check | CPU s | share | MB/s alone | items |")
+    print("|---|---|---|---|---|")
+    for code, (cpu, n) in sorted(total.items(), key=lambda kv: -kv[1][0]):
+        print(f"| {code} | {cpu:.3f} | {cpu / whole:.1%} | {mb / cpu if cpu else float('inf'):.1f} | {n} |")
+
+
+if __name__ == "__main__":
+    main()
