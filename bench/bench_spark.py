@@ -2,7 +2,9 @@
 
 Each engine runs in its own process on the full default check set, with findings
 and metrics streamed to spools as ``zhqa check`` does. Reports wall time, MB/s,
-documents/s and whether the sorted findings are identical. The corpus comes from
+documents/s, whether the sorted findings are identical, the peak RSS of the whole
+process tree (driver JVM + Python workers, sampled every second), the mean 1-minute
+load average during the run and, for Spark, the wall time of each phase. The corpus comes from
 ``bench/corpus.py`` (generated if missing; ``bench/data`` is git-ignored).
 
     python bench/bench_spark.py --size-mb 1024
@@ -12,11 +14,15 @@ documents/s and whether the sorted findings are identical. The corpus comes from
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import subprocess
 import sys
+import tempfile
+import time
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
@@ -43,7 +49,7 @@ for payload in res.finding_payloads():
     h.update(payload.encode()); n += 1
 t2 = time.perf_counter()
 print(json.dumps({"startup": t1 - t0, "run": t2 - t1, "docs": res.summary.documents,
-                  "findings": n, "digest": h.hexdigest()}))
+                  "findings": n, "digest": h.hexdigest(), "phases": res.extras.get("timings", {})}))
 """
 
 
@@ -54,15 +60,37 @@ def corpus(size_mb: int) -> Path:
     return path
 
 
-def measure(engine: str, path: Path) -> dict[str, float]:
+def _tree_rss(proc: Any) -> int:
+    import psutil
+
+    total = 0
+    for p in [proc, *proc.children(recursive=True)]:
+        with contextlib.suppress(psutil.Error):
+            total += p.memory_info().rss
+    return total
+
+
+def measure(engine: str, path: Path) -> dict[str, Any]:
+    import psutil
+
     env = {**os.environ, "ZHQA_SPARK_MASTER": "local[2]"}
     env.setdefault("ZHQA_SPARK_DRIVER_MEMORY", "4g")
-    proc = subprocess.run(
-        [sys.executable, "-c", RUN, engine, str(path)], env=env, capture_output=True, text=True, check=False
-    )
-    if proc.returncode:
-        raise SystemExit(f"{engine} failed:\n{proc.stderr[-3000:]}")
-    return json.loads(proc.stdout.strip().splitlines()[-1])
+    cmd = [sys.executable, "-c", RUN, engine, str(path)]
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        proc = psutil.Popen(cmd, env=env, stdout=out, stderr=err, text=True)
+        peak, loads = 0, []
+        while proc.poll() is None:
+            peak = max(peak, _tree_rss(proc))
+            loads.append(os.getloadavg()[0])
+            time.sleep(1.0)
+        out.seek(0)
+        err.seek(0)
+        if proc.returncode:
+            raise SystemExit(f"{engine} failed:\n{err.read()[-3000:]}")
+        got = json.loads(out.read().strip().splitlines()[-1])
+    got["peak_mb"] = peak / 2**20
+    got["load"] = sum(loads) / max(len(loads), 1)
+    return got
 
 
 def main() -> None:
@@ -70,8 +98,9 @@ def main() -> None:
     ap.add_argument("--size-mb", type=int, action="append", help="corpus size(s); default 1024")
     ap.add_argument("--engines", default="spark,local")
     args = ap.parse_args()
-    print("| MB | engine | docs | findings | start s | run s | MB/s | docs/s | same findings |")
-    print("|---:|---|---:|---:|---:|---:|---:|---:|---|")
+    head = "| MB | engine | docs | findings | start s | run s | MB/s | docs/s | same findings | peak RSS MB | load |"
+    print(head)
+    print("|---:|---|---:|---:|---:|---:|---:|---:|---|---:|---:|", flush=True)
     for size in args.size_mb or [1024]:
         path = corpus(size)
         mb = path.stat().st_size / 2**20
@@ -80,9 +109,16 @@ def main() -> None:
         for e, r in got.items():
             print(
                 f"| {mb:.0f} | {e} | {r['docs']:,} | {r['findings']:,} | {r['startup']:.1f} | {r['run']:.1f}"
-                f" | {mb / r['run']:.2f} | {r['docs'] / r['run']:.0f} | {len(digests) == 1} |",
+                f" | {mb / r['run']:.2f} | {r['docs'] / r['run']:.0f} | {len(digests) == 1}"
+                f" | {r['peak_mb']:.0f} | {r['load']:.1f} |",
                 flush=True,
             )
+        for e, r in got.items():
+            if r["phases"]:
+                print(
+                    f"\n{size} MB {e} phases (wall s): "
+                    + ", ".join(f"{k} {v:.1f}" for k, v in r["phases"].items())
+                )
 
 
 if __name__ == "__main__":

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -13,6 +12,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import ROOT, SEED
+from tests.spark.conftest import need_spark
 from tests.spark.corpus import build, chain
 from zhqa.checks import CATALOGUE  # noqa: F401  (registers the checks)
 from zhqa.checks.runner import Plan
@@ -126,9 +126,7 @@ def test_metrics_dataframe_for_the_gx_suite(parity: tuple[Any, Any], spark: Any)
 
 def test_cli_engine_spark_writes_the_local_json(tmp_path: Path) -> None:
     """`zhqa check --engine spark` in its own process (its own local[2] session)."""
-    pytest.importorskip("pyspark")
-    if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
-        pytest.skip("the Spark tests need Java (apt-get install openjdk-17-jre-headless)")
+    need_spark()
     env = {**os.environ, "ZHQA_SPARK_MASTER": "local[2]", "ZHQA_SPARK_DRIVER_MEMORY": "1g"}
     out = {}
     for engine in ("spark", "local"):
