@@ -36,10 +36,9 @@ class MapStore:
     def _read(self, f: IO[bytes]) -> Iterator[MapItem]:
         f.flush()
         f.seek(0)
-        load = pickle.Unpickler(f).load
-        while True:
+        while True:  # one Unpickler per item: a long-lived one memoises every object it loads
             try:
-                yield MapItem(*load())
+                yield MapItem(*pickle.load(f))
             except EOFError:
                 break
         f.seek(0, 2)
