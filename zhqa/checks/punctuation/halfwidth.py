@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -65,10 +66,16 @@ def halfwidth_punctuation(doc: Document) -> Iterator[Hit | Metric]:
     marks = halfwidth_marks(text)
     for i, ch in marks:
         yield Hit(start=i, end=i + 1, message=_MESSAGES[ch], fix=_FIXES[ch])
-    half, full = len(marks), sum(text.count(c) for c in FULLWIDTH_MARKS)
-    yield Metric(name="halfwidth_punct", value=half)
-    yield Metric(name="fullwidth_punct", value=full)
-    yield Metric(name="p201_per_1000", value=1000 * half / len(text) if text else 0.0)
+    half, full = len(marks), sum(map(text.count, FULLWIDTH_MARKS))
+    yield _count("halfwidth_punct", half)
+    yield _count("fullwidth_punct", full)
+    yield Metric(name="p201_per_1000", value=1000 * half / len(text)) if half else _count("p201_per_1000", 0)
+
+
+@lru_cache(maxsize=2048)
+def _count(name: str, value: int) -> Metric:
+    """Metrics are frozen: one instance per (name, count) serves every document."""
+    return Metric(name=name, value=value)
 
 
 def _hanzi_share(text: str) -> float:

@@ -18,6 +18,10 @@ _WORD = re.compile(r"\w")  # a hanzi, letter or digit
 _PAIR = re.compile(r"[“”‘’《》〈〉（）【】「」『』〔〕()]")
 _FIRST = re.compile(r"[^\s\u3000]")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
+_PAIR_OR_NL = re.compile(r"[“”‘’《》〈〉（）【】「」『』〔〕()\n]")
+_NESTED = re.compile(r"“”|‘’|《》|〈〉|[（(][）)]|【】|「」|『』|〔〕")  # a pair with nothing between
+_LETTER_QUOTE = re.compile(r"‘(?<=[A-Za-z]‘)[A-Za-z]")  # literal first: searched at memchr speed
+_NL = re.compile(r"\n")
 
 
 _NORM = {"(": "（"}  # ASCII brackets pair with full-width ones
@@ -40,7 +44,30 @@ class _Line(NamedTuple):
     misnested: list[Hit]
 
 
-def _scan(text: str) -> list[_Line]:
+def _dirty(text: str) -> list[tuple[int, int]]:
+    """Spans of the lines whose marks do not simply nest; only those can give findings.
+
+    Each line's marks are reduced at C speed (adjacent matching pairs removed until none
+    is left); a line with no mark left is one ``_scan`` passes without a finding, so the
+    Python scan runs on the few others. ``‘`` between ASCII letters (skipped as an opener
+    by ``_scan``) sends the whole text through the scan.
+    """
+    if "‘" in text and _LETTER_QUOTE.search(text):
+        return [(0, len(text))]
+    seq = "".join(_PAIR_OR_NL.findall(text))
+    while True:
+        shorter = _NESTED.sub("", seq)
+        if len(shorter) == len(seq):
+            break
+        seq = shorter
+    if not _PAIR.search(seq):
+        return []
+    starts = [0, *(m.end() for m in _NL.finditer(text)), len(text) + 1]
+    return [(starts[k], starts[k + 1] - 1) for k, rest in enumerate(seq.split("\n")) if rest]
+
+
+def _scan(text: str, spans: list[tuple[int, int]]) -> list[_Line]:
+    """Per line in ``spans``: unclosed openers, unopened closers and mis-nested marks."""
     lines: list[_Line] = []
     stack: list[tuple[int, str, str]] = []  # (offset, mark, normalised mark)
     close: list[tuple[int, str]] = []
@@ -48,7 +75,7 @@ def _scan(text: str) -> list[_Line]:
     crossed: list[str] = []
     start, end = 0, -1  # the current line; a mark past `end` opens a new one
     n = len(text)
-    for m in _PAIR.finditer(text):
+    for m in (m for a, b in spans for m in _PAIR.finditer(text, a, b)):
         i = m.start()
         if i > end:
             if stack or close or mis:
@@ -117,8 +144,11 @@ def unbalanced_pair(doc: Document) -> Iterator[Hit]:
     GB/T 15834-2011, 4.1 (quotation marks), 4.9 (brackets), 4.15 (book-title marks).
     """
     text = doc.text
+    spans = _dirty(text)
+    if not spans:
+        return
     pending: list[_Open] = []  # openers carried into later paragraphs
-    for ln in _scan(text):
+    for ln in _scan(text, spans):
         yield from ln.misnested
         for i, ch in ln.close:
             k = next((k for k in range(len(pending) - 1, -1, -1) if pending[k].ch == _PARTNER[ch]), None)

@@ -10,29 +10,28 @@ from zhqa.schemas.document import Document
 from zhqa.schemas.finding import Fix, Hit
 from zhqa.text.chars import HANZI_CHAR, inside, is_cjk_ctx, latin_spans, left_char, right_char
 
-_DOUBLE = re.compile(r'["\n]')
-_SINGLE = re.compile(r"['\n]")
 _ALNUM = re.compile(r"[0-9A-Za-z]")
 _BEFORE_OPEN = ":：，,、（(【《“‘—"
 _FULL = {'"': ("“", "”"), "'": ("‘", "’")}
+_FIXES = {rep: Fix(replacement=rep) for rep in "“”‘’"}  # frozen: shared
 
 
-def _candidates(text: str, pattern: re.Pattern[str], latin: list[tuple[int, int]]) -> Iterator[list[int]]:
+def _candidates(text: str, q: str, latin: list[tuple[int, int]]) -> Iterator[list[int]]:
     """Quote offsets per line, without inch/feet marks, apostrophes and URL characters."""
     line: list[int] = []
-    for m in pattern.finditer(text):
-        i = m.start()
-        if m.group() == "\n":
+    end = -1  # the current line ends here; a quote past it starts the next line
+    i = text.find(q)
+    while i >= 0:
+        if i > end:
             if line:
                 yield line
             line = []
-            continue
+            end = text.find("\n", i)
+            end = len(text) if end < 0 else end
         before, after = text[i - 1 : i], text[i + 1 : i + 2]
-        if (latin and inside(latin, i)) or (
-            _ALNUM.match(before) and (_ALNUM.match(after) or m.group() == "'")
-        ):
-            continue  # inside a URL; don't / players' / 5'
-        line.append(i)
+        if not ((latin and inside(latin, i)) or (_ALNUM.match(before) and (_ALNUM.match(after) or q == "'"))):
+            line.append(i)  # else: inside a URL; don't / players' / 5'
+        i = text.find(q, i + 1)
     if line:
         yield line
 
@@ -79,11 +78,9 @@ def ascii_quotes(doc: Document) -> Iterator[Hit]:
     if '"' not in text and "'" not in text:
         return
     latin = latin_spans(text)
-    for q, pattern in (('"', _DOUBLE), ("'", _SINGLE)):
-        if q not in text:
-            continue
+    for q in ('"', "'"):
         opener, closer = _FULL[q]
-        for found in _candidates(text, pattern, latin):
+        for found in _candidates(text, q, latin):
             line = _drop_inches(text, found)
             for a, b in zip(line[0::2], line[1::2], strict=False):
                 if _in_cjk(text, a, b):
@@ -92,7 +89,7 @@ def ascii_quotes(doc: Document) -> Iterator[Hit]:
                             start=i,
                             end=i + 1,
                             message=f"straight {q} as a quotation mark; use {rep!r}",
-                            fix=Fix(replacement=rep),
+                            fix=_FIXES[rep],
                         )
             if len(line) % 2 and q == '"':
                 i = line[-1]

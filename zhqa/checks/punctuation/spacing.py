@@ -77,6 +77,9 @@ def space_in_cjk(doc: Document) -> Iterator[Hit]:
 _MARK_THEN_LATIN = re.compile(r"[，。；：！？、] *[A-Za-z]")
 _LATIN_BEFORE = re.compile(r"[A-Za-z][\w'’\-]*(?:[ ,]+[A-Za-z0-9][\w'’\-]*){2,} *$", re.ASCII)
 _CLAUSE_END = re.compile(r"[，。；：！？、\n]")
+_RUN_END = frozenset(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_'’- "
+)  # _LATIN_BEFORE's last
 
 
 @check(
@@ -102,6 +105,8 @@ def fullwidth_punctuation_in_latin(doc: Document) -> Iterator[Hit]:
     text = doc.text
     for m in _MARK_THEN_LATIN.finditer(text):
         i = m.start()
+        if text[i - 1 : i] not in _RUN_END:
+            continue  # the mark follows a hanzi or a mark: no Latin run ends here
         run = _LATIN_BEFORE.search(text, max(0, i - 160), i)
         if run is None or HANZI_CHAR.match(left_char(text, run.start()) or " "):
             continue
