@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from zhqa.checks.numeric._locate import sentence_span
 from zhqa.schemas.document import Document
 from zhqa.schemas.finding import Hit, Related, Severity
 from zhqa.text.numbers import HAS_NUMBER, Num, scan
@@ -101,6 +102,42 @@ class Sent:
 def numbered(text: str) -> tuple[Sent, ...]:
     """Sentences of ``text`` that contain a digit or a Chinese numeral."""
     return tuple(Sent(s.start, s.text) for s in sentences(text) if HAS_NUMBER.search(s.text))
+
+
+@lru_cache(maxsize=4)
+def _located(text: str) -> dict[int, Sent]:
+    """The sentences of ``text`` located so far, by start (so their numbers are scanned once)."""
+    return {}
+
+
+def sentences_with(text: str, *rxs: re.Pattern[str]) -> list[Sent]:
+    """The sentences of :func:`numbered` in which one of ``rxs`` matches, in order, without a split.
+
+    Each match in the whole text locates its sentence; the search resumes after that sentence.
+    Exact when a match inside a sentence is also a match in the whole text at the same place
+    (true for patterns without lookarounds, and for lookbehinds that only see the match's own
+    sentence); callers then test their own condition on each sentence. Patterns that start with
+    a literal character search fastest (``至(?<=[增升]至)``).
+    """
+    found = _located(text)
+    out: dict[int, Sent] = {}
+    for rx in rxs:
+        search = rx.search
+        pos = 0
+        while (m := search(text, pos)) is not None:
+            span = sentence_span(text, m.start())
+            if span is None:
+                pos = m.start() + 1
+                continue
+            start, pos = span
+            if start in out:
+                continue
+            s = found.get(start)
+            if s is None:
+                s = found[start] = Sent(start, text[start:pos])
+            if HAS_NUMBER.search(s.text) and search(s.text):
+                out[start] = s
+    return [out[k] for k in sorted(out)] if len(rxs) > 1 else list(out.values())
 
 
 def in_quote(text: str, pos: int) -> bool:

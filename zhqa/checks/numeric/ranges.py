@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from itertools import pairwise
 
-from zhqa.checks.numeric._common import Sent, fmt, hit, numbered
+from zhqa.checks.numeric._common import Sent, fmt, hit, sentences_with
 from zhqa.checks.registry import Bad, Good, check
 from zhqa.schemas.document import Document
 from zhqa.schemas.finding import Fix, Hit
@@ -46,7 +46,7 @@ _SEP_CHARS = re.compile(r"[0-9０-９〇零一二两三四五六七八九十百�
 @lru_cache(maxsize=4)
 def all_ranges(text: str) -> tuple[tuple[Sent, Num, Num], ...]:
     """Ranges of every sentence with a range mark."""
-    return tuple((s, a, b) for s in numbered(text) if _SEP_CHARS.search(s.text) for a, b, _ in ranges(s))
+    return tuple((s, a, b) for s in sentences_with(text, _SEP_CHARS) for a, b, _ in ranges(s))
 
 
 def _years_ago(s: Sent, a: Num, b: Num) -> bool:

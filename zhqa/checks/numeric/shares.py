@@ -6,13 +6,14 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from zhqa.checks.numeric._common import BREAK, fmt, hit, in_quote, numbered
+from zhqa.checks.numeric._common import BREAK, fmt, hit, in_quote, sentences_with
 from zhqa.checks.registry import Bad, Good, check
 from zhqa.schemas.document import Document
 from zhqa.schemas.finding import Hit, Severity
 from zhqa.text.numbers import NUMBER, parse_number
 
 _SHARE = re.compile(r"占比|比重|份额|比例|占")
+_PERCENT = re.compile(r"[%％百]")  # candidates: 5%, ５％, 百分之五
 _NOT_SHARE = re.compile(
     r"增长|增幅|增速|增加了|涨|提高|上升|同比|环比|完成|相当于|去年|上年|同期|计划|目标|超额|为原|是原|负债|倍"
 )
@@ -47,9 +48,14 @@ def percentage_out_of_range(doc: Document) -> Iterator[Hit]:
     ## Known limits
     Growth rates, completion rates and comparisons (`为去年的120%`) are not shares.
     """
-    for s in numbered(doc.text):
+    text = doc.text
+    if "%" not in text and "％" not in text and "百分之" not in text:
+        return
+    for s in sentences_with(text, _PERCENT):
         if "%" not in s.text and "％" not in s.text and "百分之" not in s.text:
             continue
+        if not _SHARE.search(s.text):
+            continue  # a share word is needed before the percentage
         for n in s.nums:
             k = n.num_start - s.start
             negative = k > 0 and s.text[k - 1] in "-－负"

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from itertools import pairwise
 
-from zhqa.checks.numeric._common import COUNT_UNITS, fmt, hit, numbered
+from zhqa.checks.numeric._common import COUNT_UNITS, fmt, hit, sentences_with
 from zhqa.checks.registry import Bad, Good, check
 from zhqa.schemas.document import Document
 from zhqa.schemas.finding import Fix, Hit
@@ -16,6 +16,12 @@ _CN_COUNT = re.compile(
     rf"[二三四五六七八九十两百千万](?:{'|'.join(sorted(COUNT_UNITS, key=len, reverse=True))})"
 )
 _ARABIC = re.compile(r"[0-9０-９]")
+_UNITS = "|".join(sorted(COUNT_UNITS, key=len, reverse=True))
+# A count in Chinese numerals that ends a list item (or its sentence: a line end after it).
+_CN_ITEM = re.compile(
+    rf"[〇零一二两三四五六七八九十百千万亿](?:{_UNITS})(?=[、，,；;。！？!?）)”\s\ufeff]|$)"
+)
+_AR_ITEM = re.compile(rf"[0-9０-９十百千万亿](?:{_UNITS})(?=[、，,；;。！？!?）)”]|$)")
 _SEPS = "、，,；;"
 _FIXED = re.compile(
     r"一人一|二人转|三番五次|四面八方|五湖四海|三心二意|十全十美|七上八下|两全其美|十四五|十五五"
@@ -53,8 +59,8 @@ def mixed_numeral_style(doc: Document) -> Iterator[Hit]:
     `一` (an article as much as a number), `两` outside a `、` list, fixed expressions
     (`一人一策`, `十四五`) and ordinals are not counts.
     """
-    for s in numbered(doc.text):
-        if not (_CN_COUNT.search(s.text) and _ARABIC.search(s.text)):
+    for s in sentences_with(doc.text, _CN_ITEM):
+        if not (_CN_COUNT.search(s.text) and _ARABIC.search(s.text) and _AR_ITEM.search(s.text)):
             continue
         counts = [n for n in s.nums if _count(n, s.text, s.start)]
         for a, b in pairwise(counts):
