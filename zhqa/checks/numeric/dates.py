@@ -21,7 +21,21 @@ DATE = re.compile(
     r"(?:\s*[（(](?:星期|周)(?P<w>[一二三四五六日天])[）)]|，?(?:星期|周)(?P<w2>[一二三四五六日天]))?"
 )
 MONTH = re.compile(r"[0-9０-９一二三四五六七八九十]{1,3}月")  # fast candidates for DATE
-_HOUR = re.compile(r"[0-9]{1,2}时")
+# A text can hold an impossible date only where one of these matches (all start with a literal,
+# so they search fast): a month above 12 or 0; a day 0 or above 31; 29–31 after 2月; 31 after a
+# 30-day month; a weekday after a day.
+_MAYBE_BAD = re.compile(
+    r"月(?:(?<=[2-9２-９][0-9０-９]月)|(?<=[1１][3-9３-９]月)|(?<=[0０]月)"
+    r"|(?<=[二三四五六七八九]十月)|(?<=十[三四五六七八九]月)|(?<=[二三四五六七八九]十[一二三四五六七八九]月)"
+    r"|(?=(?:[0０]{1,2}|[3３][2-9２-９]|[4-9４-９][0-9０-９]|三十[二三四五六七八九]|[四五六七八九]十[一二三四五六七八九]?)[日号])"
+    r"|(?<=[2２二]月)(?<![1１十][2２二]月)(?=(?:[2２][9９]|[3３][0０1１]|二十九|三十一?)[日号])"
+    r"|(?:(?<=[4４四6６六9９九]月)|(?<=[1１][1１]月)|(?<=十一月))(?=(?:[3３][1１]|三十一)[日号]))"
+)
+_MAYBE_WEEKDAY = (
+    re.compile(r"星期(?<=[日号，（(]星期)[一二三四五六日天]"),
+    re.compile(r"周(?<=[日号，（(]周)[一二三四五六日天]"),
+)
+_HOUR = re.compile(r"时(?<=[0-9]时)")  # the 时 of 6时, 24时 (a literal first: fast)
 TIME = re.compile(
     r"(?<![小0-9.:：第每])(?P<h>[0-9]{1,2})时(?:(?P<min>[0-9]{1,3})分)?(?![间期代候速段刻节尚装效区差])"
 )
@@ -46,6 +60,13 @@ def _dates(text: str) -> Iterator[re.Match[str]]:
         if m and m.start() <= c.start() and m.end("m") + 1 == c.end():
             last = m.end()
             yield m
+
+
+def _may_be_bad(text: str) -> bool:
+    """False when no date of ``text`` can be impossible (the usual case: no date is parsed)."""
+    if _MAYBE_BAD.search(text):
+        return True
+    return "年" in text and any(rx.search(text) for rx in _MAYBE_WEEKDAY)
 
 
 def _num(s: str | None) -> int | None:
@@ -109,7 +130,7 @@ def invalid_date(doc: Document) -> Iterator[Hit]:
     and is skipped everywhere in that text.
     """
     text = doc.text
-    if "月" in text:
+    if "月" in text and _may_be_bad(text):
         found = [(m, _date_problem(m, text)) for m in _dates(text)]
         # a date the text quotes somewhere (“8月32日”) is a mention, not a use
         quoted = {m.group() for m, p in found if p and in_quote(text, m.start())}
@@ -118,9 +139,11 @@ def invalid_date(doc: Document) -> Iterator[Hit]:
                 yield hit(doc, m.start(), m.end(), f"invalid date {m.group()}: {problem}")
     if "时" in text:
         for c in _HOUR.finditer(text):
-            if int(c.group()[:-1]) <= 24 and not text[c.end() : c.end() + 1].isdigit():
+            end = c.end()
+            start = end - 3 if "0" <= text[end - 3 : end - 2] <= "9" else end - 2  # 1 or 2 digits
+            if int(text[start : end - 1]) <= 24 and not text[end : end + 1].isdigit():
                 continue  # a valid hour with no minutes cannot be wrong
-            t = TIME.match(text, c.start())
+            t = TIME.match(text, start)
             if t is None:
                 continue
             h, mi = int(t.group("h")), t.group("min")

@@ -12,12 +12,20 @@ from zhqa.checks.numeric._common import BREAK, TIME_UNITS, Sent, fmt, hit, sente
 from zhqa.checks.registry import Bad, Good, check
 from zhqa.schemas.document import Document
 from zhqa.schemas.finding import Hit
-from zhqa.text.numbers import Num
+from zhqa.text.numbers import UNITS, Num
 
 _WHOLE_IN = re.compile(r"[^，,；;。：:、0-9一二三四五六七八九十两]{0,12}?(?<!其)中[，,：:]")
 # A whole is followed by ``中，`` or ``，其中``; _NEAR finds both fast (a literal first).
 _TRIGGER = re.compile(r"中[，,：:]|[，,：:]\s*其中")
 _NEAR = re.compile(r"中(?:[，,：:]|(?<=其中))")
+# A whole: a numeral, its unit (with 余/多/左右…), then _WHOLE_IN or _SUBSET; a sentence without
+# this cannot hold one, so its numbers are not scanned.
+_A_WHOLE = re.compile(
+    r"[0-9０-９〇零一二两三四五六七八九十百千万亿](?:余|多|来)?(?:"
+    + "|".join(map(re.escape, UNITS))
+    + r")多?(?:左右|上下|以上|以下|以内|许)?"
+    r"(?:[^，,；;。：:、0-9一二三四五六七八九十两]{0,12}?(?<!其)中[，,：:]|[，,：:]\s*其中)"
+)
 _NOT_WHOLE = re.compile(r"平均|均|每|最|率|约")
 _SUBSET = re.compile(r"[，,：:]\s*其中")
 _REST = re.compile(r"(?:剩余|其余|余下|剩下|其他|其它)[^，,；;。]{0,8}$")
@@ -84,7 +92,12 @@ def all_wholes(text: str) -> tuple[Whole, ...]:
     if "中" not in text:
         return ()
     found = sentences_with(text, _NEAR)
-    return tuple(w for s in found if _TRIGGER.search(s.text) and len(s.nums) > 1 for w in wholes(s))
+    return tuple(
+        w
+        for s in found
+        if _TRIGGER.search(s.text) and _A_WHOLE.search(s.text) and len(s.nums) > 1
+        for w in wholes(s)
+    )
 
 
 @check(

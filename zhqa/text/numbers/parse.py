@@ -17,7 +17,8 @@ DIGITS = {
 PLACES = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 BIG = {"万": 10_000, "亿": 100_000_000}
 CN_CHARS = "".join(DIGITS) + "".join(PLACES) + "".join(BIG)
-_ARABIC = set("0123456789.,０１２３４５６７８９．")
+_ARABIC_CHARS = "0123456789.,０１２３４５６７８９．"
+_ARABIC = set(_ARABIC_CHARS)
 
 
 def parse_arabic(s: str) -> Decimal | None:
@@ -130,6 +131,8 @@ def parse_number(s: str) -> Decimal | None:
     """The value of a number written in Arabic, Chinese or mixed form; None if not a number."""
     if not s:
         return None
+    if not s.strip(_ARABIC_CHARS):
+        return parse_arabic(s)  # digits only: what _split_runs would give, without its loop
     toks = _split_runs(s)
     if not toks:
         return None
