@@ -7,6 +7,7 @@ docstring), bad/good examples, an options model and its fix availability.
 
 from __future__ import annotations
 
+import functools
 import inspect
 import re
 from collections import defaultdict
@@ -65,10 +66,6 @@ class NoOptions(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-def _family(code: str) -> str | None:
-    return FAMILIES.get(code[:2])
-
-
 @dataclass
 class BaseCheck:
     code: str
@@ -112,15 +109,19 @@ class DocumentCheck(BaseCheck):
     wants_config: bool = False
     kind: Literal["document"] = "document"
 
-    def evaluate(
-        self, doc: Document, options: BaseModel | None = None, config: SuiteConfig | None = None
-    ) -> Iterator[Hit | Metric]:
+    def bind(
+        self, options: BaseModel | None = None, config: SuiteConfig | None = None
+    ) -> Callable[[Document], Iterable[Hit | Metric]]:
+        """The check as a function of the document alone (options and config bound once)."""
         kw: dict[str, Any] = {}
         if self.wants_options:
             kw["options"] = options if options is not None else self.options()
         if self.wants_config:
             kw["config"] = config if config is not None else SuiteConfig()
-        return iter(self.func(doc, **kw))
+        return functools.partial(self.func, **kw) if kw else self.func
+
+    def evaluate(self, doc: Document, options: Any = None, config: Any = None) -> Iterator[Hit | Metric]:
+        return iter(self.bind(options, config)(doc))
 
     def run(
         self, doc: Document, options: BaseModel | None = None, config: SuiteConfig | None = None
@@ -193,7 +194,7 @@ def _validate(code: str, name: str, examples: Sequence[Example], family: str | N
         raise ValueError(f"check code {code} is retired ({RETIRED[code]}); codes are never reused")
     if not _NAME.match(name):
         raise ValueError(f"check name {name!r} must be kebab-case")
-    fam = family or _family(code)
+    fam = family or FAMILIES.get(code[:2])
     if fam is None or fam not in FAMILIES.values():
         raise ValueError(f"{code}: family must be one of {sorted(FAMILIES.values())}")
     if not any(isinstance(e, Bad) for e in examples) or not any(isinstance(e, Good) for e in examples):
@@ -279,9 +280,7 @@ def is_selected(code: str, select: Iterable[str] | None, ignore: Iterable[str]) 
 
 
 def selected(
-    config: SuiteConfig,
-    select: Sequence[str] | None = None,
-    ignore: Sequence[str] = (),
+    config: SuiteConfig, select: Sequence[str] | None = None, ignore: Sequence[str] = ()
 ) -> list[AnyCheck]:
     """The checks a run uses, in code order: config selection, then the command line's."""
     out = []

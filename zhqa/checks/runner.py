@@ -6,7 +6,7 @@ wherever it runs.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,6 +31,7 @@ class Plan:
     config: SuiteConfig
     checks: list[AnyCheck]
     options: dict[str, BaseModel] = field(default_factory=dict)
+    _bound: Any = field(default=None, init=False, repr=False, compare=False)
 
     @classmethod
     def build(
@@ -56,6 +57,14 @@ class Plan:
     @property
     def document_checks(self) -> list[DocumentCheck]:
         return [c for c in self.checks if isinstance(c, DocumentCheck)]
+
+    def bound(self) -> list[tuple[DocumentCheck, Callable[[Document], Iterable[Hit | Metric]]]]:
+        """Each document check with its options and config bound (built once per plan)."""
+        key = tuple(map(id, self.checks))
+        if self._bound is None or self._bound[0] != key:
+            calls = [(c, c.bind(self.options[c.code], self.config)) for c in self.document_checks]
+            self._bound = (key, calls)
+        return self._bound[1]
 
     @property
     def corpus_checks(self) -> list[CorpusCheck]:
@@ -118,16 +127,17 @@ def run_document(
 ) -> DocResult:
     """Findings, metrics and corpus map outputs of one document (``mapped`` and the
     character ``counts`` of ``text_stats``: already computed for a batch, see :func:`map_batch`)."""
-    index = LineIndex(doc.text)
+    index = None  # built at the first finding: most documents have none
     findings: list[Finding] = []
     metrics: dict[str, float] = text_stats(doc.text, doc.meta, counts)  # base stats; checks' add to them
     cap = plan.config.limits.max_findings_per_check
-    for chk in plan.document_checks:
+    for chk, call in plan.bound():
         kept, extra, first_extra = 0, 0, None
-        for out in chk.evaluate(doc, plan.options[chk.code], plan.config):
+        for out in call(doc):
             if isinstance(out, Metric):
                 metrics[out.name] = out.value
             elif kept < cap:
+                index = index or LineIndex(doc.text)
                 findings.append(to_finding(plan, chk, doc, out, index))
                 kept += 1
             else:

@@ -15,56 +15,37 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from zhqa.checks.registry import CorpusCheck, MapItem
-from zhqa.checks.runner import Plan, finding_key, map_batch, run_document, to_finding
+from zhqa.checks.registry import CorpusCheck
+from zhqa.checks.runner import Plan, finding_key, to_finding
 from zhqa.engine import gate
+from zhqa.engine.batch import (
+    BatchOut,
+    State,
+    Unit,
+    _json,  # noqa: F401  (the Spark engine imports it from here)
+    unit_size,
+    work_documents,
+    work_units,
+)
 from zhqa.engine.mapstore import MapStore
 from zhqa.engine.pool import batched, ordered_map
 from zhqa.engine.spool import Spool, findings, merged, metric_rows
-from zhqa.io import InputError, discover, read_input
+from zhqa.io import InputError, RawLine, discover, parse_unit, read_input, read_units
 from zhqa.io.discover import Input
 from zhqa.io.records import Validator
 from zhqa.schemas.config import SuiteConfig
 from zhqa.schemas.document import Document
 from zhqa.schemas.finding import Finding, Hit
 from zhqa.schemas.report import InputStatus, RunReport, Summary, ToolInfo
-from zhqa.text.charcount import class_counts
 
-BATCH_CHARS = 256_000
+_work = work_documents  # the Spark worker's batch step (same maps, same findings)
+BATCH_CHARS = 256_000  # a batch of Documents (the Spark engine's unit too)
+BATCH_BYTES = 3 * BATCH_CHARS  # a batch of raw JSONL lines: about as much text
 BATCH_DOCS = 256
 # a small page touching the common paths of every family (its results are dropped)
 _WARM_UP = (
     "新华社北京3月1日电\n\n本报记者 王进吉\n\n据统计, 2025年全市新增就业2.5万人(同比增长3%)。“好”——他说……\n"
 )
-
-# (code, severity, family, json) per finding, then metrics and corpus map outputs
-Packed = tuple[
-    int,
-    str,
-    str,
-    int,
-    list[tuple[str, str, str, int, int, str, str]],
-    dict[str, float],
-    dict[str, list[tuple[Any, Any]]],
-]
-
-
-def _pack(
-    plan: Plan, doc: Document, seq: int, mapped: dict[str, list[tuple[Any, Any]]], counts: tuple[int, ...]
-) -> Packed:
-    r = run_document(plan, doc, seq, mapped, counts)
-    rows = [
-        (f.code, f.severity.value, str(f.family), f.start, f.end, f.message, f.model_dump_json())
-        for f in r.findings
-    ]
-    return (seq, r.doc_id, r.source, r.characters, rows, r.metrics, r.mapped)
-
-
-def _work(plan: Plan, batch: list[tuple[int, Document]]) -> list[Packed]:
-    docs = [doc for _, doc in batch]
-    maps = map_batch(plan, docs)  # corpus maps and character counts once per batch (vectorised)
-    counts = class_counts([d.text for d in docs])
-    return [_pack(plan, doc, seq, m, c) for (seq, doc), m, c in zip(batch, maps, counts, strict=True)]
 
 
 @dataclass
@@ -132,12 +113,12 @@ class _Counts:
         )
         return summary
 
-    def add(self, code: str, severity: str, family: str) -> None:
-        self.by_code[code] += 1
-        self.by_severity[severity] += 1
+    def add(self, code: str, severity: str, family: str, n: int = 1) -> None:
+        self.by_code[code] += n
+        self.by_severity[severity] += n
         if severity == "error":
-            self.errors_by_code[code] += 1
-            self.errors_by_family[family] += 1
+            self.errors_by_code[code] += n
+            self.errors_by_family[family] += n
 
 
 class LocalEngine:
@@ -172,12 +153,24 @@ class LocalEngine:
             except InputError as e:
                 status.status, status.error = "error", str(e)
 
-    def _packed(self, docs: Iterator[tuple[int, Document]]) -> Iterator[Packed]:
-        batches = batched(docs, lambda item: len(item[1].text), BATCH_CHARS, BATCH_DOCS)
+    def _units(self, inputs: Sequence[Input], statuses: list[InputStatus]) -> Iterator[Unit]:
+        """``(seq, input index, Document or raw JSONL line)``; the workers parse the lines."""
+        seq = 0
+        for idx, (inp, status) in enumerate(zip(inputs, statuses, strict=True)):
+            try:
+                for unit in read_units(inp, self.config, self.validate):
+                    status.documents += 1
+                    yield seq, idx, unit
+                    seq += 1
+            except InputError as e:
+                status.status, status.error = "error", str(e)
+
+    def _results(self, inputs: Sequence[Input], statuses: list[InputStatus]) -> Iterator[BatchOut]:
+        state = State(self.plan, list(inputs), self.validate)
+        batches = batched(self._units(inputs, statuses), unit_size, BATCH_BYTES, BATCH_DOCS)
         if self.jobs > 1:  # compile the checks' regexes and tables once, before the workers fork
-            _work(self.plan, [(0, Document(id="<warm-up>", source="<warm-up>", text=_WARM_UP))])
-        for results in ordered_map(_work, batches, self.plan, self.jobs):
-            yield from results
+            work_units(state, [(0, 0, Document(id="<warm-up>", source="<warm-up>", text=_WARM_UP))])
+        yield from ordered_map(work_units, batches, state, self.jobs)
 
     # -- the run -----------------------------------------------------------------
     def run(self, paths: Sequence[str]) -> RunResult:
@@ -191,25 +184,24 @@ class LocalEngine:
         ndocs = nchars = 0
         bar = _progress(self.progress)
         try:
-            for seq, doc_id, source, chars, rows, doc_metrics, doc_mapped in self._packed(
-                self._documents(inputs, statuses)
-            ):
-                ndocs += 1
-                nchars += chars
-                fam_counts: Counter[str] = Counter()
-                for code, sev, fam, start, end, msg, payload in rows:
-                    counts.add(code, sev, fam)
-                    fam_counts[f"{fam}_findings"] += 1
-                    fam_counts[f"{sev}s"] += 1
-                    doc_spool.add((seq, start, end, code, msg), payload)
-                for code, pairs in doc_mapped.items():
+            for out in self._results(inputs, statuses):
+                ndocs += out.documents
+                nchars += out.characters
+                for (code, sev, fam), n in out.tally.items():
+                    counts.add(code, sev, fam, n)
+                for idx in out.problem_inputs:
+                    if statuses[idx].status == "ok":
+                        statuses[idx].status = "partial"
+                for chunk, n in out.findings:
+                    doc_spool.add_chunk(chunk, n)
+                for chunk, n in out.metrics:
+                    metrics.add_chunk(chunk, n)
+                for code, chunks in out.mapped.items():
                     store = mapped[code]
-                    for k, v in pairs:
-                        store.add(MapItem(seq, doc_id, k, v))
-                row = {"seq": seq, "doc_id": doc_id, "source": source, "characters": chars}
-                metrics.add((seq, 0, 0, "", ""), _json({**row, **fam_counts, **doc_metrics}))
+                    for part in chunks:
+                        store.add_chunk(*part)
                 if bar is not None:
-                    bar.update(1)
+                    bar.update(out.documents)
         finally:
             if bar is not None:
                 bar.close()
@@ -234,22 +226,21 @@ class LocalEngine:
         if not pending:
             return
         scratch = [InputStatus(source=i.source) for i in inputs]
-        for seq, doc in self._documents(inputs, scratch):
+        for seq, idx, unit in self._units(inputs, scratch):  # only the lines with hits are parsed
             hits = pending.pop(seq, None)
             if hits is None:
                 continue
+            doc = (
+                parse_unit(unit, inputs[idx], self.config, self.validate)
+                if isinstance(unit, RawLine)
+                else unit
+            )
             out = sorted((to_finding(self.plan, chk, doc, hit) for chk, hit in hits), key=finding_key)
             for f in out:
                 counts.add(f.code, f.severity.value, f.family)
                 spool.add((seq, f.start, f.end, f.code, f.message), f.model_dump_json())
             if not pending:
                 break
-
-
-def _json(obj: dict[str, Any]) -> str:
-    import json
-
-    return json.dumps(obj, ensure_ascii=False)
 
 
 def _progress(enabled: bool) -> Any:

@@ -2,7 +2,9 @@
 
 Items are appended in document order; every item of one key lands in the same
 partition, so a reduce can group one partition at a time (an external group-by).
-Iterating the store gives every item in document order again.
+Iterating the store gives every item in document order again. Items are pickled a
+chunk (a list) at a time; a worker can pack a batch's chunks (:func:`pack_items`) as
+long as it shares this process's ``hash`` (a forked worker does).
 """
 
 from __future__ import annotations
@@ -10,12 +12,26 @@ from __future__ import annotations
 import heapq
 import pickle
 import tempfile
-from collections.abc import Iterator
-from typing import IO
+from collections.abc import Iterable, Iterator
+from typing import IO, Any
 
 from zhqa.checks.registry import MapItem
 
 PARTITIONS = 32
+Chunk = tuple[int, bytes, int]  # partition, pickled list of item tuples, number of items
+
+
+def pack_items(items: Iterable[tuple[int, str, Any, Any]], partitions: int = PARTITIONS) -> list[Chunk]:
+    """``(seq, doc_id, key, value)`` items, in document order, as one chunk per partition."""
+    parts: dict[int, list[tuple[int, str, Any, Any]]] = {}
+    for item in items:
+        i = hash(item[2]) % partitions
+        got = parts.get(i)
+        if got is None:
+            parts[i] = [item]
+        else:
+            got.append(item)
+    return [(i, pickle.dumps(rows, pickle.HIGHEST_PROTOCOL), len(rows)) for i, rows in parts.items()]
 
 
 class MapStore:
@@ -26,21 +42,31 @@ class MapStore:
         self.count = 0
 
     def add(self, item: MapItem) -> None:
-        i = hash(item.key) % len(self._files)
-        f = self._files[i]
+        self.add_many([tuple(item)])
+
+    def add_many(self, items: Iterable[tuple[int, str, Any, Any]]) -> None:
+        """Items (tuples in MapItem order) of some documents, in document order."""
+        for chunk in pack_items(items, len(self._files)):
+            self.add_chunk(*chunk)
+
+    def add_chunk(self, part: int, chunk: bytes, count: int) -> None:
+        f = self._files[part]
         if f is None:
-            f = self._files[i] = tempfile.TemporaryFile()
-        pickle.dump(tuple(item), f, protocol=pickle.HIGHEST_PROTOCOL)
-        self.count += 1
+            f = self._files[part] = tempfile.TemporaryFile()
+        f.write(chunk)
+        self.count += count
 
     def _read(self, f: IO[bytes]) -> Iterator[MapItem]:
         f.flush()
         f.seek(0)
-        while True:  # one Unpickler per item: a long-lived one memoises every object it loads
+        make = MapItem._make
+        while True:
             try:
-                yield MapItem(*pickle.load(f))
+                rows = pickle.load(f)  # one unpickler per chunk: memo indices start at 0
             except EOFError:
                 break
+            for row in rows:
+                yield make(row)
         f.seek(0, 2)
 
     def partitions(self) -> Iterator[Iterator[MapItem]]:

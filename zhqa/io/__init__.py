@@ -9,10 +9,12 @@ from collections.abc import Iterator
 from zhqa.io.discover import STDIN, Input, discover
 from zhqa.io.errors import InputError, UsageError
 from zhqa.io.records import (
+    RawLine,
     Validator,
     jsonl_from_stream,
+    parse_line,
     read_json,
-    read_jsonl,
+    read_jsonl_lines,
     read_parquet,
     records_from_json,
 )
@@ -20,7 +22,16 @@ from zhqa.io.text import document_from_bytes, read_text
 from zhqa.schemas.config import Limits, SuiteConfig
 from zhqa.schemas.document import Document
 
-__all__ = ["Input", "InputError", "UsageError", "discover", "read_input"]
+__all__ = [
+    "Input",
+    "InputError",
+    "RawLine",
+    "UsageError",
+    "discover",
+    "parse_unit",
+    "read_input",
+    "read_units",
+]
 
 _stdin_cache: dict[str, bytes] = {}
 
@@ -48,6 +59,26 @@ def _read_stdin(
 
 def read_input(inp: Input, config: SuiteConfig, validate: Validator | None = None) -> Iterator[Document]:
     """The documents of one input, in file order; raises InputError if it cannot be read."""
+    for unit in read_units(inp, config, validate):
+        if not isinstance(unit, Document):
+            try:
+                unit = parse_unit(unit, inp, config, validate)
+            except (MemoryError, OSError) as e:
+                raise _input_error(e) from None
+        yield unit
+
+
+def parse_unit(unit: RawLine, inp: Input, config: SuiteConfig, validate: Validator | None = None) -> Document:
+    """The document of a JSONL line from :func:`read_units` (never raises for bad records)."""
+    lim = config.limits
+    return parse_line(*unit, inp, lim, config.text_field, config.id_field, validate).doc
+
+
+def read_units(
+    inp: Input, config: SuiteConfig, validate: Validator | None = None
+) -> Iterator[Document | RawLine]:
+    """Like :func:`read_input`, but a JSONL file's lines come unparsed (:class:`RawLine`): the
+    engine parses them in its workers (:func:`parse_unit`), or not at all when it only skips."""
     if inp.problem:
         raise InputError(inp.problem)
     lim, tf, idf = config.limits, config.text_field, config.id_field
@@ -55,7 +86,7 @@ def read_input(inp: Input, config: SuiteConfig, validate: Validator | None = Non
         if inp.fmt == "text":
             yield from read_text(inp, lim)
         elif inp.fmt == "jsonl":
-            yield from read_jsonl(inp, lim, tf, idf, validate)
+            yield from read_jsonl_lines(inp, lim)
         elif inp.fmt == "json":
             yield from read_json(inp, lim, tf, idf, validate)
         elif inp.fmt == "parquet":
@@ -64,11 +95,16 @@ def read_input(inp: Input, config: SuiteConfig, validate: Validator | None = Non
             yield from _read_stdin(lim, tf, idf, validate)
         else:
             raise InputError(f"cannot read format {inp.fmt}")
-    except PermissionError:
-        raise InputError("permission denied") from None
-    except IsADirectoryError:
-        raise InputError("is a directory") from None
-    except MemoryError:
-        raise InputError("out of memory while reading; lower limits.max_document_chars") from None
-    except OSError as e:
-        raise InputError(e.strerror or str(e)) from None
+    except (PermissionError, IsADirectoryError, MemoryError, OSError) as e:
+        raise _input_error(e) from None
+
+
+def _input_error(e: BaseException) -> InputError:
+    if isinstance(e, PermissionError):
+        return InputError("permission denied")
+    if isinstance(e, IsADirectoryError):
+        return InputError("is a directory")
+    if isinstance(e, MemoryError):
+        return InputError("out of memory while reading; lower limits.max_document_chars")
+    assert isinstance(e, OSError)
+    return InputError(e.strerror or str(e))

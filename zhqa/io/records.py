@@ -159,15 +159,35 @@ def parse_line(
     return RawRecord(number, raw, obj, doc)
 
 
+class RawLine(NamedTuple):
+    """One non-blank JSONL line, not parsed yet: its bytes, number and byte offset in the file."""
+
+    raw: bytes
+    number: int
+    start: int
+
+
+def raw_lines(f: Any, inp: Input, limits: Limits) -> Iterator[RawLine]:
+    """Every non-blank line of a JSONL stream, in order (parse each with :func:`parse_line`)."""
+    offset = 0
+    for number, (raw, size) in enumerate(_lines(f, inp.source, limits.max_record_bytes), start=1):
+        start, offset = offset, offset + size
+        if raw and not raw.isspace():  # what raw.strip() tests, without a copy
+            yield RawLine(raw, number, start)
+
+
+def read_jsonl_lines(inp: Input, limits: Limits) -> Iterator[RawLine]:
+    assert inp.path is not None
+    with open_binary(inp.path, inp.compression, limits.max_decompressed_bytes) as f:
+        yield from raw_lines(f, inp, limits)
+
+
 def jsonl_records(
     f: Any, inp: Input, limits: Limits, text_field: str, id_field: str, validate: Validator | None = None
 ) -> Iterator[RawRecord]:
     """Every non-blank line of a JSONL stream as a RawRecord, in order."""
-    offset = 0
-    for number, (raw, size) in enumerate(_lines(f, inp.source, limits.max_record_bytes), start=1):
-        start, offset = offset, offset + size
-        if raw.strip():
-            yield parse_line(raw, number, start, inp, limits, text_field, id_field, validate)
+    for raw, number, start in raw_lines(f, inp, limits):
+        yield parse_line(raw, number, start, inp, limits, text_field, id_field, validate)
 
 
 def jsonl_from_stream(

@@ -1,0 +1,120 @@
+"""What a worker does with one batch: parse its records, run the checks, pack compact results.
+
+The local engine's main process only reads lines and merges: a worker gets raw JSONL
+lines (bytes pickle cheaply; Documents do not), parses them, and sends back its
+findings and metrics rows already pickled as spool chunks, the corpus checks' map
+items as map-store chunks, and counts. Nothing is re-serialised in the main process.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any, NamedTuple
+
+from zhqa.checks.runner import Plan, map_batch, run_document
+from zhqa.engine.mapstore import Chunk, pack_items
+from zhqa.engine.spool import pack_rows
+from zhqa.io import RawLine, parse_unit
+from zhqa.io.discover import Input
+from zhqa.io.records import Validator
+from zhqa.schemas.document import Document
+from zhqa.text.charcount import class_counts
+
+# (code, severity, family, start, end, message, json) per finding, then metrics and corpus map outputs
+Packed = tuple[
+    int,
+    str,
+    str,
+    int,
+    list[tuple[str, str, str, int, int, str, str]],
+    dict[str, float],
+    dict[str, list[tuple[Any, Any]]],
+]
+# (sequence number, index of its input, the document or its unparsed JSONL line)
+Unit = tuple[int, int, Document | RawLine]
+
+
+class State(NamedTuple):
+    """What every worker needs (inherited by the forked workers, never pickled)."""
+
+    plan: Plan
+    inputs: Sequence[Input]
+    validate: Validator | None
+
+
+class BatchOut(NamedTuple):
+    """A batch's results, compact: the main process writes the chunks as they are."""
+
+    documents: int
+    characters: int
+    tally: dict[tuple[str, str, str], int]  # (code, severity, family) -> findings
+    problem_inputs: set[int]  # inputs with a record that has problems (status "partial")
+    findings: list[tuple[bytes, int]]  # spool chunks of (key, finding json)
+    metrics: list[tuple[bytes, int]]  # spool chunks of (key, metrics row json)
+    mapped: dict[str, list[Chunk]]  # map-store chunks per corpus check
+
+
+def work_units(state: State, batch: list[Unit]) -> BatchOut:
+    """Parse, check and pack one batch (in a worker, or in the main process with one job)."""
+    plan, cfg = state.plan, state.plan.config
+    docs: list[Document] = []
+    problems: set[int] = set()
+    for _, idx, unit in batch:
+        doc = unit if isinstance(unit, Document) else parse_unit(unit, state.inputs[idx], cfg, state.validate)
+        if doc.problems:
+            problems.add(idx)
+        docs.append(doc)
+    maps = map_batch(plan, docs)  # corpus maps and character counts once per batch (vectorised)
+    counts = class_counts([d.text for d in docs])
+    tally: Counter[tuple[str, str, str]] = Counter()
+    found: list[tuple[Any, str]] = []
+    rows: list[tuple[Any, str]] = []
+    items: dict[str, list[tuple[int, str, Any, Any]]] = {c.code: [] for c in plan.corpus_checks}
+    nchars = 0
+    for (seq, _, _), doc, m, c in zip(batch, docs, maps, counts, strict=True):
+        r = run_document(plan, doc, seq, m, c)
+        nchars += r.characters
+        fam_counts: dict[str, int] = {}
+        for f in r.findings:
+            sev, fam = f.severity.value, str(f.family)
+            tally[f.code, sev, fam] += 1
+            fam_counts[f"{fam}_findings"] = fam_counts.get(f"{fam}_findings", 0) + 1
+            fam_counts[f"{sev}s"] = fam_counts.get(f"{sev}s", 0) + 1
+            found.append(((seq, f.start, f.end, f.code, f.message), f.model_dump_json()))
+        row = {"seq": seq, "doc_id": r.doc_id, "source": r.source, "characters": r.characters}
+        rows.append(((seq, 0, 0, "", ""), _json({**row, **fam_counts, **r.metrics})))
+        for code, pairs in r.mapped.items():
+            items[code].extend((seq, r.doc_id, k, v) for k, v in pairs)
+    mapped = {code: pack_items(got) for code, got in items.items() if got}
+    return BatchOut(len(batch), nchars, dict(tally), problems, pack_rows(found), pack_rows(rows), mapped)
+
+
+def unit_size(unit: Unit) -> int:
+    """What a batch is measured in: bytes of a raw line (about 3 per character of a document)."""
+    u = unit[2]
+    return len(u.raw) if isinstance(u, RawLine) else 3 * len(u.text)
+
+
+def _pack(
+    plan: Plan, doc: Document, seq: int, mapped: dict[str, list[tuple[Any, Any]]], counts: tuple[int, ...]
+) -> Packed:
+    r = run_document(plan, doc, seq, mapped, counts)
+    rows = [
+        (f.code, f.severity.value, str(f.family), f.start, f.end, f.message, f.model_dump_json())
+        for f in r.findings
+    ]
+    return (seq, r.doc_id, r.source, r.characters, rows, r.metrics, r.mapped)
+
+
+def work_documents(plan: Plan, batch: list[tuple[int, Document]]) -> list[Packed]:
+    """Findings rows, metrics and map outputs per document of a batch (the Spark engine's step)."""
+    docs = [doc for _, doc in batch]
+    maps = map_batch(plan, docs)
+    counts = class_counts([d.text for d in docs])
+    return [_pack(plan, doc, seq, m, c) for (seq, doc), m, c in zip(batch, maps, counts, strict=True)]
+
+
+def _json(obj: dict[str, Any]) -> str:
+    return json.dumps(obj, ensure_ascii=False)
