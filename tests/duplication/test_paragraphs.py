@@ -84,8 +84,8 @@ def test_a_short_line_inside_a_repeated_block_belongs_to_the_block():
 
 
 def test_repeats_never_overlap_their_first_copy():
-    paras = paragraphs("\n".join([P[0]] * 4))
-    assert [(r.at, r.first, r.size) for r in repeats(paras)] == [(1, 0, 1), (2, 0, 2)]
+    text = "\n".join([P[0]] * 4)
+    assert [(r.at, r.first, r.size) for r in repeats(text)] == [(1, 0, 1), (2, 0, 2)]
 
 
 @pytest.mark.parametrize(

@@ -1,11 +1,17 @@
 """NFKC with whitespace folded: the comparison form the duplication checks hash.
 
 ``folded(text)`` equals ``re.sub(r"\\s+", " ", unicodedata.normalize("NFKC", text)).strip()``
-and is about three times faster on Chinese text: full-width ASCII (``，：（）！？``, the
-usual reason Chinese text is not already NFKC) is first replaced by its NFKC form, which
-is a single starter character, so the full decomposition and recomposition runs only
-when something else needs it. Results are cached per string, so the checks that
-compare the same paragraphs (D303, D304, D305, D306) normalise each one once.
+and is much faster on Chinese text: full-width ASCII (``，：（）！？``, the usual reason
+Chinese text is not already NFKC) is first replaced by its NFKC form, a single ASCII
+character (:func:`narrowed`: ``str.replace``, no per-character Python), so the full
+decomposition and recomposition runs only when something else needs it;
+``" ".join(s.split())`` folds the whitespace (``\\s`` and ``str.split`` agree on every
+code point).
+
+``folds(text)`` gives the folded form of a document and of each of its paragraphs
+(:func:`zhqa.text.paragraphs.paragraphs`) at once: one narrowing and one NFKC test for
+the whole text, then each line folded. D301, D303, D304, D305 and D306 share it through
+a small cache.
 """
 
 from __future__ import annotations
@@ -13,18 +19,94 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import NamedTuple
 
-_WS = re.compile(r"\s+")
+from zhqa.text.paragraphs import _SPACE, paragraphs
+
 _WIDE = re.compile("[\uff01-\uff5e]")  # full-width ASCII: NFKC maps each to one ASCII character
+# the full-width forms Chinese text uses most, replaced without a regex callback
+_COMMON = tuple((w, chr(ord(w) - 0xFEE0)) for w in "，（）：；")
+# spaces paragraphs() trims that are not whitespace to str.split (U+FEFF): texts with one
+# take the paragraph-by-paragraph path
+_ODD = "".join(c for c in _SPACE if not c.isspace())
+_ODD_SPACE = re.compile(f"[{re.escape(_ODD)}]" if _ODD else "(?!)")
+_CACHE_CHARS = 1_000_000  # a few engine batches (256,000 characters each)
 
 
 def _narrow(m: re.Match[str]) -> str:
     return chr(ord(m.group()) - 0xFEE0)
 
 
-@lru_cache(maxsize=4096)
+def narrowed(text: str) -> str:
+    """Full-width ASCII (U+FF01-U+FF5E) replaced by ASCII, one character for one."""
+    for wide, narrow in _COMMON:
+        if wide in text:
+            text = text.replace(wide, narrow)
+    if _WIDE.search(text):
+        text = _WIDE.sub(_narrow, text)
+    return text
+
+
+def _nfkc(text: str) -> str:
+    """NFKC, sentence by sentence ("。" is a normalisation boundary: a starter no
+    composition involves), so only the sentences that need it pay ~100 ns a character."""
+    if unicodedata.is_normalized("NFKC", text):
+        return text
+    return "。".join(
+        s if unicodedata.is_normalized("NFKC", s) else unicodedata.normalize("NFKC", s)
+        for s in text.split("。")
+    )
+
+
+@lru_cache(maxsize=256)
 def folded(text: str) -> str:
     """NFKC, every whitespace run folded to one space, trimmed."""
-    if not unicodedata.is_normalized("NFKC", text):
-        text = unicodedata.normalize("NFKC", _WIDE.sub(_narrow, text))
-    return _WS.sub(" ", text).strip()
+    return " ".join(_nfkc(narrowed(text)).split())
+
+
+class Folds(NamedTuple):
+    """``folded`` of a whole text and of each of its paragraphs, in order."""
+
+    whole: str
+    paragraphs: tuple[str, ...]
+
+
+def _folds(text: str) -> Folds:
+    narrow = narrowed(text)  # one character for one: paragraph spans still apply
+    if _ODD_SPACE.search(text):  # rare: paragraph by paragraph
+        keys = tuple(" ".join(_nfkc(narrow[p.start : p.end]).split()) for p in paragraphs(text))
+        return Folds(" ".join(_nfkc(narrow).split()), keys)
+    # NFKC never makes a line break nor changes anything across one (nor across the spaces
+    # paragraphs() trims), so a paragraph's NFKC is its line's, less spaces str.split drops
+    nfkc = _nfkc(narrow)
+    whole = " ".join(nfkc.split())
+    keys = tuple(filter(None, nfkc.split("\n")))
+    if " ".join(keys) == whole:  # the common case: every line is already folded
+        return Folds(whole, keys)
+    lines = narrow.split("\n")
+    out = []
+    for line, nfkc_line in zip(lines, lines if nfkc is narrow else nfkc.split("\n"), strict=True):
+        key = " ".join(nfkc_line.split())
+        if key or line.strip(_SPACE):  # a paragraph as paragraphs() sees it (U+2003 is one)
+            out.append(key)
+    return Folds(whole, tuple(out))
+
+
+_recent: dict[str, Folds] = {}
+_recent_chars = 0
+
+
+def folds(text: str) -> Folds:
+    """:class:`Folds` of ``text``; the latest results are kept (about a million characters)."""
+    global _recent_chars
+    got = _recent.get(text)
+    if got is None:
+        got = _folds(text)
+        if len(text) + 64 <= _CACHE_CHARS:
+            _recent[text] = got
+            _recent_chars += len(text) + 64
+            while _recent_chars > _CACHE_CHARS:  # drop the oldest
+                old = next(iter(_recent))
+                del _recent[old]
+                _recent_chars -= len(old) + 64
+    return got

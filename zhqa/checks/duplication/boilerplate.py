@@ -7,10 +7,10 @@ from collections.abc import Hashable, Iterable
 import xxhash
 from pydantic import BaseModel, ConfigDict, Field
 
-from zhqa.checks.duplication.exact import normalised
 from zhqa.checks.registry import Bad, CorpusCheck, CorpusHit, Good, MapItem, corpus_check
 from zhqa.schemas.document import Document
 from zhqa.schemas.finding import Hit, Related
+from zhqa.text.normal import folds
 from zhqa.text.paragraphs import paragraphs
 
 _NOTE = "本网站所刊登的各种新闻信息均为转载，版权归原作者所有。"
@@ -29,8 +29,9 @@ class BoilerplateOptions(BaseModel):
     min_chars: int = Field(15, ge=1, description="shorter paragraphs are not counted")
 
 
-def _key(text: str) -> int:
-    return xxhash.xxh3_64_intdigest(normalised(text).encode("utf-8", "surrogatepass"))
+def _key(norm: str) -> int:
+    """The 64-bit hash of a folded text (:func:`zhqa.text.normal.folded`)."""
+    return xxhash.xxh3_64_intdigest(norm.encode("utf-8", "surrogatepass"))
 
 
 @corpus_check(
@@ -59,11 +60,12 @@ class BoilerplateParagraph(CorpusCheck):
     def map(
         self, doc: Document, options: BoilerplateOptions
     ) -> Iterable[tuple[Hashable, tuple[int, int, int]]]:
-        whole = _key(doc.text)
+        norm = folds(doc.text)  # folded text and paragraphs, shared with D301 and D303-D306
+        whole = _key(norm.whole)
         seen = set()
-        for p in paragraphs(doc.text):
+        for p, folded in zip(paragraphs(doc.text), norm.paragraphs, strict=True):
             if len(p.text) >= options.min_chars:
-                key = _key(p.text)
+                key = _key(folded)
                 if key not in seen:
                     seen.add(key)
                     yield key, (p.start, p.end, whole)

@@ -8,11 +8,11 @@ from typing import NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from zhqa.checks.duplication.exact import normalised
 from zhqa.checks.registry import Bad, Good, check
 from zhqa.schemas.document import Document
 from zhqa.schemas.finding import Fix, Hit, Related
 from zhqa.text.lines import is_byline
+from zhqa.text.normal import folds
 from zhqa.text.paragraphs import Para, paragraphs
 
 _A = "近年来，当地聚焦新就业群体急难愁盼问题，推出一系列服务举措。"
@@ -34,22 +34,21 @@ class Repeat(NamedTuple):
     size: int
 
 
-def repeats(paras: tuple[Para, ...]) -> list[Repeat]:
-    """Each maximal run of paragraphs that repeats an earlier run (copies do not overlap)."""
-    return list(_repeats(paras))  # D303, D304 and D306 ask for the same document's
-
-
 @lru_cache(maxsize=16)
-def _repeats(paras: tuple[Para, ...]) -> tuple[Repeat, ...]:
+def repeats(text: str) -> tuple[Repeat, ...]:
+    """Each maximal run of paragraphs of ``text`` that repeats an earlier run (copies do not
+    overlap). Cached: D303, D304 and D306 ask for the same document's."""
+    keys = folds(text).paragraphs
+    if len(set(keys)) == len(keys):
+        return ()  # no paragraph occurs twice (the common case)
     seen: dict[str, list[int]] = {}
-    keys = [normalised(p.text) for p in paras]
     out: list[Repeat] = []
     i = 0
-    while i < len(paras):
+    while i < len(keys):
         best = Repeat(i, -1, 0)
         for j in seen.get(keys[i], ()):
             size = 1
-            while i + size < len(paras) and j + size < i and keys[j + size] == keys[i + size]:
+            while i + size < len(keys) and j + size < i and keys[j + size] == keys[i + size]:
                 size += 1
             if size > best.size:
                 best = Repeat(i, j, size)
@@ -72,8 +71,9 @@ def _removal(paras: tuple[Para, ...], r: Repeat) -> Fix:
 
 
 def _found(doc: Document, min_chars: int, block: bool) -> Iterator[Hit]:
-    paras = paragraphs(doc.text)
-    for r in repeats(paras):
+    found = repeats(doc.text)
+    paras = paragraphs(doc.text) if found else ()
+    for r in found:
         run = paras[r.at : r.at + r.size]
         if not any(_counts(p, min_chars) for p in run) or (r.size >= 2) is not block:
             continue

@@ -37,44 +37,54 @@ def repetition_share(text: str, n: int = 10) -> float:
     s = "".join(text.split())
     if len(s) < n:
         return 0.0
-    if _all_distinct(s, n):
-        return 0.0  # no n-gram occurs twice (the common case)
     seen: set[str] = set()
     repeated = i = 0
-    while i <= len(s) - n:
-        gram = s[i : i + n]
+    # a position whose n-gram occurs once in the text is never a repeat and what it adds
+    # to `seen` is never asked for again: only the other positions need a look
+    for k in _maybe_repeated(s, n):
+        if k < i:
+            continue  # inside the last repeat
+        gram = s[k : k + n]
         if gram in seen:
             repeated += n
-            i += n
+            i = k + n
         else:
             seen.add(gram)
-            i += 1
     return repeated / len(s)
 
 
-def _all_distinct(s: str, n: int) -> bool:
-    """True only if no n-gram of ``s`` occurs twice: distinct 64-bit hashes of all windows
-    (a collision just sends the text to the exact loop)."""
+def _maybe_repeated(s: str, n: int) -> list[int]:
+    """The start of every n-gram of ``s`` that occurs twice, and maybe a few more (those
+    whose 32-bit polynomial hash equals another's), in order. Empty in the common case."""
     import numpy as np
 
-    codes = np.frombuffer(s.encode("utf-32-le", "surrogatepass"), np.uint32).astype(np.uint64)
-    windows = np.ndarray((len(codes) - n + 1, n), np.uint64, codes, 0, (8, 8))  # a view, no copy
+    codes = np.frombuffer(s.encode("utf-32-le", "surrogatepass"), np.uint32)
+    windows = np.ndarray((len(codes) - n + 1, n), np.uint32, codes, 0, (4, 4))  # a view, no copy
     h = windows @ _powers(n)
-    h.sort()
-    return not bool((h[1:] == h[:-1]).any())
+    order = np.argsort(h)
+    same = h[order[1:]] == h[order[:-1]]
+    if not same.any():
+        return []
+    mark = np.zeros(len(h), bool)
+    mark[order[1:][same]] = True
+    mark[order[:-1][same]] = True
+    return np.flatnonzero(mark).tolist()
 
 
 @lru_cache(maxsize=8)
 def _powers(n: int) -> np.ndarray:
     import numpy as np
 
-    return np.array([pow(1_000_003, n - 1 - j, 1 << 64) for j in range(n)], dtype=np.uint64)
+    return np.array([pow(1_000_003, n - 1 - j, 1 << 32) for j in range(n)], dtype=np.uint32)
 
 
 def _without_repeated_paragraphs(text: str) -> str:
-    paras = paragraphs(text)
-    drop = {k for r in repeats(paras) for k in range(r.at, r.at + r.size)}
-    return "\n".join(p.text for k, p in enumerate(paras) if k not in drop)
+    """The text without the paragraphs that repeat earlier ones (D303/D304's)."""
+    found = repeats(text)
+    if not found and "\ufeff" not in text:
+        return text  # the same characters outside whitespace as the paragraphs joined
+    drop = {k for r in found for k in range(r.at, r.at + r.size)}
+    return "\n".join(p.text for k, p in enumerate(paragraphs(text)) if k not in drop)
 
 
 @check(

@@ -1,0 +1,82 @@
+"""The D family's fast paths give exactly what the plain definitions give.
+
+``folds`` (one narrowing and one NFKC test per document, lines folded at once) against
+``folded`` of each paragraph; ``repetition_share`` (only n-grams whose hash repeats are
+looked at) against Gopher's loop over every position.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from zhqa.checks.duplication.paragraphs import repeats
+from zhqa.checks.duplication.repetition import repetition_share
+from zhqa.text.normal import folds, narrowed
+from zhqa.text.paragraphs import paragraphs
+
+# line breaks, spaces of every kind (U+FEFF is trimmed by paragraphs() but is no
+# whitespace), full-width forms, "。" (where NFKC is split), characters NFKC changes
+# (ligature, circled digit, Kangxi radical, squared word, halfwidth katakana and voicing
+# mark, combining marks that compose or reorder, Hangul jamo), a lone surrogate, astral
+EDGES = (
+    "\n\n\n\r \t\u3000\u00a0\ufeff\u2003\x0b\x1c\u2028\u0085"
+    "，（）：；！？～Ａｚ０。。｡…"
+    "ﬁ①\u2f00㍿ｶﾞ\u0301\u0323\u0308e\u1100\u1161\u11a8¨"
+    "\ud800\U00020000天下文章"
+)
+texts = st.text(alphabet=st.sampled_from(EDGES) | st.characters(), max_size=60)
+
+
+def _folded(text: str) -> str:
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)).strip()
+
+
+@settings(max_examples=1500, deadline=None)
+@given(texts)
+@example("今天，召开\n\n\u3000会议（一）\n \n\u2003\n结束。\r\n")
+@example("a\u3000\u0301b\n\ufeff\n\ufeffc\ufeff\nｶﾞ①。e\u0301。")
+def test_folds_are_the_folded_text_and_paragraphs(text: str) -> None:
+    got = folds(text)
+    assert got.whole == _folded(text)
+    assert got.paragraphs == tuple(_folded(p.text) for p in paragraphs(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_narrowed_is_nfkc_of_full_width_ascii_only(text: str) -> None:
+    want = "".join(unicodedata.normalize("NFKC", c) if "\uff01" <= c <= "\uff5e" else c for c in text)
+    assert narrowed(text) == want
+
+
+def _gopher(text: str, n: int) -> float:
+    s = "".join(text.split())
+    if len(s) < n:
+        return 0.0
+    seen: set[str] = set()
+    repeated = i = 0
+    while i <= len(s) - n:
+        if s[i : i + n] in seen:
+            repeated += n
+            i += n
+        else:
+            seen.add(s[i : i + n])
+            i += 1
+    return repeated / len(s)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet="天下文章 \n，", max_size=300) | texts, st.integers(2, 12))
+@example("哈" * 25, 10)
+@example("ab" * 40 + "abc" * 30, 3)
+def test_repetition_share_is_gophers_loop(text: str, n: int) -> None:
+    assert repetition_share(text, n) == _gopher(text, n)
+
+
+def test_repeats_compare_folded_paragraphs() -> None:
+    text = "今天，开会。\n\n明天 休息。\n\n\u3000今天,开会。 \n明天\u3000休息。"
+    assert [(r.at, r.first, r.size) for r in repeats(text)] == [(2, 0, 2)]
+    assert repeats("今天开会。\n\n明天休息。") == ()
