@@ -25,6 +25,7 @@ SPACES = "\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
 LATIN = "\u00c0-\u00d6\u00d8-\u00fe"  # letters of Latin-1 mojibake; not · × °
 ASTRAL = "\U00010000-\U0010ffff"  # Ext-B hanzi, emoji, compatibility supplement, planes 15-16
 FILLER = "锟烫屯"  # 锟斤拷 烫烫烫 屯屯屯
+LOST = "?"  # a lost GBK byte before a non-ASCII run (E106)
 
 
 @cache
@@ -48,7 +49,7 @@ def union() -> re.Pattern[str]:
     from zhqa.checks.encoding import _gbk
     from zhqa.checks.encoding.script import trigger_chars
 
-    body = CONTROL + INVISIBLE + REPLACEMENT + LOOKALIKE + FULLWIDTH + SPACES + LATIN + ASTRAL + FILLER
+    body = CONTROL + INVISIBLE + REPLACEMENT + LOOKALIKE + FULLWIDTH + SPACES + LATIN + ASTRAL + FILLER + "?"
     body += unusable_bmp() + _gbk.ext_class() + re.escape(trigger_chars())
     return re.compile(f"[{body}]")
 

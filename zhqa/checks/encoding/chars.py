@@ -122,9 +122,14 @@ def fullwidth_alphanumeric(doc: Document) -> Iterator[Hit]:
 
 
 @cache
-def _suspect() -> re.Pattern[str]:
+def _suspect_body() -> str:
     """BMP private use, unassigned and noncharacters, and every astral character (looked up one by one)."""
-    return re.compile(f"[{unusable_bmp()}{ASTRAL}]")
+    return unusable_bmp() + ASTRAL  # one str object: its hash is computed once
+
+
+@cache
+def _suspect() -> re.Pattern[str]:
+    return re.compile(f"[{_suspect_body()}]")
 
 
 _NONCHAR = re.compile("[\ufdd0-\ufdef\ufffe\uffff]")
@@ -164,7 +169,7 @@ def private_use_or_unassigned(doc: Document) -> Iterator[Hit]:
     "Unassigned" follows the Unicode version of the running Python.
     """
     text = doc.text
-    if not has(text, unusable_bmp() + ASTRAL):
+    if not has(text, _suspect_body()):
         return
     for m in _suspect().finditer(text):
         kind = _unusable(m.group())

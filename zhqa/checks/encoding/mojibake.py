@@ -8,7 +8,7 @@ from functools import cache
 from typing import Any
 
 from zhqa.checks.encoding import _gbk
-from zhqa.checks.encoding._scan import FILLER, LATIN, count, has
+from zhqa.checks.encoding._scan import FILLER, LATIN, LOST, count, has, present
 from zhqa.checks.registry import Bad, Good, check
 from zhqa.schemas.document import Document
 from zhqa.schemas.finding import Fix, Hit
@@ -39,7 +39,7 @@ def _triggers(text: str) -> list[tuple[int, int]]:
     Mojibake always holds characters outside GB2312, so documents without any skip the scan.
     """
     out = [m.span() for m in _gbk.pair_re().finditer(text)] if count(text, _gbk.ext_class()) >= 2 else []
-    if "?" in text:
+    if has(text, LOST):
         out += [(m.start() + 1, m.end()) for m in _LOST.finditer(text)]
     return sorted(out)
 
@@ -186,6 +186,8 @@ def mojibake(doc: Document) -> Iterator[Hit]:
     per run between ASCII characters.
     """
     text = doc.text
+    if not present(text):
+        return  # no character any reading below starts from (`?` included)
     if has(text, FILLER):
         for m in _FILLER.finditer(text):
             yield Hit(start=m.start(), end=m.end(), message=f"mojibake filler {_short(m.group())}: lost text")

@@ -13,7 +13,8 @@ from zhqa.checks.registry import Bad, Good, check
 from zhqa.schemas.document import Document
 from zhqa.schemas.finding import Fix, Hit
 
-_LOOKALIKE = re.compile(f"[{LOOKALIKE}{COMPAT_SUPPLEMENT}]")
+_LOOKALIKE_BODY = LOOKALIKE + COMPAT_SUPPLEMENT
+_LOOKALIKE = re.compile(f"[{_LOOKALIKE_BODY}]")
 _RADICAL = re.compile(f"[{RADICALS}]")
 _HANZI = re.compile("[\u3400-\u9fff\U00020000-\U0003134f]")
 # The 12 unified ideographs inside the compatibility block: ordinary characters.
@@ -78,7 +79,7 @@ def radical_or_compatibility_ideograph(doc: Document) -> Iterator[Hit]:
     Lines that list radicals on purpose (more radicals than hanzi) are skipped.
     """
     text = doc.text
-    if not has(text, LOOKALIKE + COMPAT_SUPPLEMENT):
+    if not has(text, _LOOKALIKE_BODY):
         return
     lists: dict[int, bool] = {}
     for m in _LOOKALIKE.finditer(text):

@@ -20,8 +20,12 @@ from zhqa.schemas.finding import Fix, Hit, Metric
 # sentences through OpenCC; their phrases hold another traditional character anyway.
 _PHRASE_ONLY = "甦瞭衹"
 _HANZI = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f]")
-_SENT_END = re.compile("[。！？!?\n]")
+_ENDS = "。！？!?\n"
+_SENT_END = re.compile(f"[{_ENDS}]")
 _GAP = re.compile("[\u3400-\u9fff]{1,2}")  # unchanged hanzi a run may span: 聯盟號 is one run
+
+
+_NONE = Metric(name="traditional_share", value=0.0)  # frozen: one instance for every clean document
 
 
 class ScriptOptions(BaseModel):
@@ -65,9 +69,7 @@ def _trigger() -> re.Pattern[str]:
 
 
 def _sentence(text: str, i: int) -> tuple[int, int]:
-    start = i
-    while start > 0 and not _SENT_END.match(text[start - 1]):
-        start -= 1
+    start = max(text.rfind(c, 0, i) for c in _ENDS) + 1  # 0 when no sentence ends before i
     m = _SENT_END.search(text, i)
     return start, (m.end() if m else len(text))
 
@@ -145,7 +147,7 @@ def traditional_characters(
     trig = _trigger()
     first = trig.search(text) if has(text, trigger_chars()) else None
     if first is None:
-        yield Metric(name="traditional_share", value=0.0)
+        yield _NONE
         return
     changed, seen_end = 0, -1
     for m in trig.finditer(text, first.start()):
