@@ -17,7 +17,7 @@ _C = f"[{CJK_CTX}]"
 _S = f"[{SPACES}]"
 # A candidate mark with a CJK character at most two spaces away on either side.
 _HALF = re.compile(rf"[,.;:?!()](?:(?<={_C}.)|(?<={_C}{_S}.)|(?<={_C}{_S}{_S}.)|(?={_S}{{0,2}}{_C}))")
-_PAREN_OR_LINE = re.compile(r"[()\n]")
+_MARKS = frozenset(",.;:?!()")
 _RUN = re.compile(r"[,.;:?!()][,.;:?!()]+")  # = {2,}, but searched twice as fast
 _ALNUM = re.compile(r"[0-9A-Za-z]")
 _TILDE = re.compile(rf"~(?:(?<=[0-9%A-Za-z{CJK_CTX}]~)|(?<=[0-9%A-Za-z{CJK_CTX}] ~))(?= ?[0-9])")
@@ -36,6 +36,17 @@ def _keep(text: str, i: int, ch: str, latin: list[tuple[int, int]]) -> bool:
     return True
 
 
+def _offsets(text: str, chars: str) -> list[int]:
+    """Sorted offsets of ``chars`` in ``text`` (str.find: faster than a regex class for a few)."""
+    out = []
+    for ch in chars:
+        i = text.find(ch)
+        while i >= 0:
+            out.append(i)
+            i = text.find(ch, i + 1)
+    return sorted(out)
+
+
 def _pair_parens(text: str, fired: set[int], latin: list[tuple[int, int]]) -> set[int]:
     """A bracket pair is one unit: when one half is in CJK context, so is the other.
 
@@ -44,13 +55,16 @@ def _pair_parens(text: str, fired: set[int], latin: list[tuple[int, int]]) -> se
     """
     out = set(fired)
     stack: list[int] = []
-    for m in _PAREN_OR_LINE.finditer(text):
-        if m.group() == "(":
-            stack.append(m.start())
-        elif m.group() == "\n":
+    end = -1  # the current line ends here: brackets pair within a line
+    for i in _offsets(text, "()"):
+        if i > end:
             stack.clear()
+            end = text.find("\n", i)
+            end = len(text) if end < 0 else end
+        if text[i] == "(":
+            stack.append(i)
         elif stack:
-            a, b = stack.pop(), m.start()
+            a, b = stack.pop(), i
             if not (a in fired or b in fired) or inside(latin, a) or inside(latin, b):
                 continue
             if _ALNUM.match(left_char(text, a)) and text[a + 1 : b].isascii():
@@ -84,8 +98,8 @@ def halfwidth_marks(text: str) -> tuple[tuple[int, str], ...]:
         fired.add(m.start())
     if any(text[i] in "()" for i in fired):
         fired = _pair_parens(text, fired, latin)
-    if fired:
-        fired |= _beside_fired(text, fired, latin)
+    if any(text[i - 1 : i] in _MARKS or text[i + 1 : i + 2] in _MARKS for i in fired):
+        fired |= _beside_fired(text, fired, latin)  # some fired mark is part of a run
     return tuple((i, text[i]) for i in sorted(fired))
 
 

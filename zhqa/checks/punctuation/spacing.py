@@ -13,13 +13,24 @@ from zhqa.text.lines import credit_start, dateline, is_furniture
 
 _AFTER_MARK = "，。、；：！？）》」』】”’"  # no space after these
 _BEFORE_MARK = "，。、；：！？（《「『【“‘"  # nor before these
-_SP = "[ \t\u00a0\u3000]"
-# spaces between two CJK characters, after a closing/pause mark, or before a mark; the
-# leading class lets the engine skip text fast, the lookarounds do the rest in C
-_SPACE_RUN = re.compile(
-    rf"{_SP}(?:(?<=[{CJK_CTX}]{_SP}){_SP}*(?=[{CJK_CTX}])|(?<=[{_AFTER_MARK}]{_SP}){_SP}*(?=\S)"
-    rf"|{_SP}*(?=[{_BEFORE_MARK}]))"
-)
+_RARE_SPACES = "\t\u00a0\u3000"
+
+
+def _space_run(sp: str) -> re.Pattern[str]:
+    """Spaces between two CJK characters, after a closing/pause mark, or before a mark.
+
+    The leading space lets the engine skip text fast; the lookarounds do the rest in C.
+    """
+    return re.compile(
+        rf"{sp}(?:(?<=[{CJK_CTX}]{sp}){sp}*(?=[{CJK_CTX}])|(?<=[{_AFTER_MARK}]{sp}){sp}*(?=\S)"
+        rf"|{sp}*(?=[{_BEFORE_MARK}]))"
+    )
+
+
+_SPACE_RUN = _space_run(f"[ {_RARE_SPACES}]")
+# the same for a text with no tab, no-break or ideographic space: a literal first
+# character is searched about three times faster than a class
+_ASCII_SPACE_RUN = _space_run(" ")
 
 
 def _line_facts(line: str) -> tuple[bool, int, int]:
@@ -59,7 +70,8 @@ def space_in_cjk(doc: Document) -> Iterator[Hit]:
     """
     text = doc.text
     start = end = -1  # the current line (matches come in order: each line is looked at once)
-    for m in _SPACE_RUN.finditer(text):
+    rare = any(c in text for c in _RARE_SPACES)
+    for m in (_SPACE_RUN if rare else _ASCII_SPACE_RUN).finditer(text):
         i, j = m.start(), m.end()
         if i == 0 or text[i - 1] == "\n":
             continue  # indentation
