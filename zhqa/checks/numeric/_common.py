@@ -110,17 +110,29 @@ def _located(text: str) -> dict[int, Sent]:
     return {}
 
 
-def sentences_with(text: str, *rxs: re.Pattern[str]) -> list[Sent]:
+def sentences_with(text: str, *rxs: re.Pattern[str], at: list[int] | None = None) -> list[Sent]:
     """The sentences of :func:`numbered` in which one of ``rxs`` matches, in order, without a split.
 
     Each match in the whole text locates its sentence; the search resumes after that sentence.
     Exact when a match inside a sentence is also a match in the whole text at the same place
     (true for patterns without lookarounds, and for lookbehinds that only see the match's own
     sentence); callers then test their own condition on each sentence. Patterns that start with
-    a literal character search fastest (``至(?<=[增升]至)``).
+    a literal character search fastest (``至(?<=[增升]至)``). With ``at``, only the sentences
+    around those positions are looked at (those where ``rxs`` match).
     """
     found = _located(text)
     out: dict[int, Sent] = {}
+    if at is not None:
+        for p in at:
+            span = sentence_span(text, p)
+            if span is None or span[0] in out:
+                continue
+            s = found.get(span[0])
+            if s is None:
+                s = found[span[0]] = Sent(span[0], text[span[0] : span[1]])
+            if HAS_NUMBER.search(s.text) and any(rx.search(s.text) for rx in rxs):
+                out[span[0]] = s
+        return [out[k] for k in sorted(out)]
     for rx in rxs:
         search = rx.search
         pos = 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from decimal import Decimal
 from functools import lru_cache
 from itertools import pairwise
 
@@ -11,7 +12,7 @@ from zhqa.checks.numeric._common import Sent, fmt, hit, sentences_with
 from zhqa.checks.registry import Bad, Good, check
 from zhqa.schemas.document import Document
 from zhqa.schemas.finding import Fix, Hit
-from zhqa.text.numbers import Num
+from zhqa.text.numbers import Num, parse_number
 
 _SEP = re.compile(r"^\s*(?:[～~〜—–]|——|至|到|-|－)\s*$")
 _CYCLIC = frozenset(["月", "日", "号", "时", "点", "周", "分", "秒"])
@@ -43,10 +44,77 @@ def ranges(s: Sent) -> Iterator[tuple[Num, Num, str]]:
 _SEP_CHARS = re.compile(r"[0-9０-９〇零一二两三四五六七八九十百千万亿%％]\s*(?:[～~〜—–\-－至到])")
 
 
+# Most range marks cannot fire N403 or N411, so the sentences are located from the marks that may:
+# N411 needs a bound without unit or place word before the mark, then one with %, 万 or 亿 (or
+# 百分之); N403 needs bounds A ≥ B, which _may_fire rules out for most numbers without a scan.
+_MARK = re.compile(
+    r"[～~〜—–\-－至到](?=\s*(?:约为|大约|将近|接近|超过|不到|不足|约|近|超|逾)?"
+    r"[0-9０-９,.．〇零一二两三四五六七八九十百千万亿])"
+)
+_N411 = re.compile(
+    r"[0-9０-９〇零一二两三四五六七八九](?:余|多|来)?多?(?:左右|上下|以上|以下|以内|许)?\s*(?:——|[～~〜—–\-－至到])\s*"
+    r"(?:约为|大约|将近|接近|超过|不到|不足|约|近|超|逾)?(?:百分之|[0-9０-９〇零一二两三四五六七八九十百千万亿]"
+    r"[0-9０-９〇零一二两三四五六七八九十百千万亿,.．]*(?:(?:余|多|来)?[%％]|(?<=[万亿])))"
+)
+_NUMISH = frozenset("0123456789０１２３４５６７８９,.．〇零一二两三四五六七八九十百千万亿")
+_CN = frozenset("〇零一二两三四五六七八九十百千万亿")
+_ARABIC = re.compile(
+    r"(?>[0-9０-９]+(?:,[0-9]{3})*(?:[.．][0-9０-９]+)?(?:[十百千万亿]+(?:零?[0-9]+[十百千万亿]+)*)?)"
+)
+_PRE2 = ("约为", "大约", "将近", "接近", "超过", "不到", "不足")
+_PRE1 = ("约", "近", "超", "逾")
+
+
+@lru_cache(maxsize=4096)
+def _value(run: str) -> Decimal | None:
+    """The value the scanner gives a whole numeral run; None when it may read the run otherwise."""
+    if all(c in _CN for c in run):
+        return None if all(c in "十百千万亿" for c in run) else parse_number(run)
+    m = _ARABIC.match(run)
+    return parse_number(run) if m and m.end() == len(run) else None
+
+
+def _may_fire(t: str, i: int, j: int) -> bool:
+    """False when the mark ``t[i:j]`` cannot stand in a range that fires N403 or N411."""
+    n, k = len(t), j
+    while k < n and t[k].isspace():
+        k += 1
+    if t[k : k + 2] in _PRE2:
+        k += 2
+    elif t[k : k + 1] in _PRE1:
+        k += 1
+    if t[k : k + 3] == "百分之":
+        return True
+    r = k
+    while r < n and t[r] in _NUMISH:
+        r += 1
+    e = i
+    while e > 0 and t[e - 1].isspace():
+        e -= 1
+    stop = max(0, e - 8)  # A's unit and markers: at most 8 characters
+    while e > stop and t[e - 1] not in _NUMISH:
+        e -= 1
+    if e == 0 or t[e - 1] not in _NUMISH:
+        return False  # no number right before the mark
+    if _N411.match(t, e - 1):
+        return True
+    st = e
+    while st > 0 and t[st - 1] in _NUMISH:
+        st -= 1
+    a, b = _value(t[st:e]), _value(t[k:r])
+    if a is None or b is None or t[st - 3 : st] == "百分之":
+        return True
+    if t[r - 1] in "万亿":
+        a *= 100_000_000 if t[r - 1] == "亿" else 10_000  # 9～16亿: A may mean 9亿
+    return a >= b
+
+
 @lru_cache(maxsize=4)
 def all_ranges(text: str) -> tuple[tuple[Sent, Num, Num], ...]:
-    """Ranges of every sentence with a range mark."""
-    return tuple((s, a, b) for s in sentences_with(text, _SEP_CHARS) for a, b, _ in ranges(s))
+    """The ranges that may fire N403 or N411: all of each sentence with a range mark that may."""
+    marks = [m.start() for m in _MARK.finditer(text) if _may_fire(text, m.start(), m.end())]
+    found = sentences_with(text, _SEP_CHARS, at=marks) if marks else []
+    return tuple((s, a, b) for s in found for a, b, _ in ranges(s))
 
 
 def _years_ago(s: Sent, a: Num, b: Num) -> bool:
