@@ -32,6 +32,7 @@ class Plan:
     checks: list[AnyCheck]
     options: dict[str, BaseModel] = field(default_factory=dict)
     _bound: Any = field(default=None, init=False, repr=False, compare=False)
+    _severities: dict[Any, Severity] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @classmethod
     def build(
@@ -60,17 +61,26 @@ class Plan:
 
     def bound(self) -> list[tuple[DocumentCheck, Callable[[Document], Iterable[Hit | Metric]]]]:
         """Each document check with its options and config bound (built once per plan)."""
-        key = tuple(map(id, self.checks))
-        if self._bound is None or self._bound[0] != key:
+        if self._bound is None or self._bound[0] is not self.checks:
             calls = [(c, c.bind(self.options[c.code], self.config)) for c in self.document_checks]
-            self._bound = (key, calls)
-        return self._bound[1]
+            self._bound = (self.checks, len(self.checks), calls)
+        elif self._bound[1] != len(self.checks):  # the list was changed in place
+            self._bound = None
+            return self.bound()
+        return self._bound[2]
 
     @property
     def corpus_checks(self) -> list[CorpusCheck]:
         return [c for c in self.checks if isinstance(c, CorpusCheck)]
 
     def severity(self, chk: AnyCheck, hit: Hit) -> Severity:
+        key = (chk.code, hit.severity, chk.severity)
+        got = self._severities.get(key)
+        if got is None:
+            got = self._severities[key] = self._severity(chk, hit)
+        return got
+
+    def _severity(self, chk: AnyCheck, hit: Hit) -> Severity:
         sev = self.config.severity.get(chk.code) or hit.severity or chk.severity
         promote = self.config.promote_warnings
         if sev is Severity.warning and (

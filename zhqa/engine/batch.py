@@ -84,7 +84,7 @@ def work_units(state: State, batch: list[Unit]) -> BatchOut:
             fam_counts[f"{sev}s"] = fam_counts.get(f"{sev}s", 0) + 1
             found.append(((seq, f.start, f.end, f.code, f.message), f.model_dump_json()))
         row = {"seq": seq, "doc_id": r.doc_id, "source": r.source, "characters": r.characters}
-        rows.append(((seq, 0, 0, "", ""), _json({**row, **fam_counts, **r.metrics})))
+        rows.append(((seq, 0, 0, "", ""), {**row, **fam_counts, **r.metrics}))  # a dict: no JSON needed
         for code, pairs in r.mapped.items():
             items[code].extend((seq, r.doc_id, k, v) for k, v in pairs)
     mapped = {code: pack_items(got) for code, got in items.items() if got}
@@ -116,5 +116,9 @@ def work_documents(plan: Plan, batch: list[tuple[int, Document]]) -> list[Packed
     return [_pack(plan, doc, seq, m, c) for (seq, doc), m, c in zip(batch, maps, counts, strict=True)]
 
 
+_encode = json.JSONEncoder(ensure_ascii=False).encode
+
+
 def _json(obj: dict[str, Any]) -> str:
-    return json.dumps(obj, ensure_ascii=False)
+    """A metrics row as JSON (the Spark engine's spool; the local engine spools the dict)."""
+    return _encode(obj)

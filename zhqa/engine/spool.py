@@ -12,7 +12,7 @@ from typing import IO, Any
 from zhqa.schemas.finding import Finding
 
 SortKey = tuple[int, int, int, str, str]
-Row = tuple[SortKey, str]
+Row = tuple[SortKey, Any]  # the payload: JSON text (findings), or a metrics row's dict
 CHUNK_ROWS = 512
 
 
@@ -36,7 +36,7 @@ class Spool:
         self._buffer: list[Row] = []
         self.count = 0
 
-    def add(self, key: SortKey, payload: str) -> None:
+    def add(self, key: SortKey, payload: Any) -> None:
         self._buffer.append((key, payload))
         self.count += 1
         if len(self._buffer) >= CHUNK_ROWS:
@@ -87,5 +87,6 @@ def findings(payloads: Iterable[str]) -> Iterator[Finding]:
 
 
 def metric_rows(spool: Spool) -> Iterator[dict[str, Any]]:
+    """The metrics rows: spooled as dicts (local engine) or as JSON (Spark engine)."""
     for _, payload in spool.rows():
-        yield json.loads(payload)
+        yield payload if isinstance(payload, dict) else json.loads(payload)
