@@ -86,12 +86,21 @@ def wholes(s: Sent) -> Iterator[Whole]:
             yield Whole(w, parts, exhaustive)
 
 
+def _whole_before(text: str, p: int, end: int) -> bool:
+    """True when _A_WHOLE matches right before the ``中`` at ``p`` (a whole may end there)."""
+    q = p - 1
+    while q > 0 and text[q - 1].isspace():
+        q -= 1  # 。。。，  其中: the spaces before 其
+    return _A_WHOLE.search(text, max(0, q - 32), end) is not None  # a whole and its unit: < 32 chars
+
+
 @lru_cache(maxsize=4)
 def all_wholes(text: str) -> tuple[Whole, ...]:
     """Wholes of every sentence that has a ``中`` (``A个…中，``, ``，其中``)."""
     if "中" not in text:
         return ()
-    found = sentences_with(text, _NEAR)
+    at = [m.start() for m in _NEAR.finditer(text) if _whole_before(text, m.start(), m.end())]
+    found = sentences_with(text, _NEAR, at=at) if at else []
     return tuple(
         w
         for s in found

@@ -13,7 +13,26 @@ from zhqa.schemas.finding import Hit, Severity
 from zhqa.text.numbers import NUMBER, parse_number
 
 _SHARE = re.compile(r"占比|比重|份额|比例|占")
-_PERCENT = re.compile(r"[%％百]")  # candidates: 5%, ５％, 百分之五
+_PERCENT = re.compile(r"[%％]|百分之")
+_MARKS = (re.compile("%"), re.compile("％"), re.compile("百分之"))  # literals: each searches fast
+_PLAIN = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+_NUMISH = frozenset("0123456789０１２３４５６７８９,.．〇零一二两三四五六七八九十百千万亿")
+
+
+def _may_exceed(text: str, p: int) -> bool:
+    """False when the % at ``p`` follows a plain number from 0 to 100 (``35%``, ``35.5%``, ``30多%``)."""
+    if text[p] == "百":
+        return True
+    e = p - 1 if text[p - 1 : p] in ("余", "多", "来") else p
+    s = e
+    while s > 0 and text[s - 1] in _NUMISH:
+        s -= 1
+    if s == e:
+        return False  # no number before the %
+    m = _PLAIN.fullmatch(text, s, e)
+    return m is None or Decimal(m.group()) > 100 or text[s - 1 : s] in ("-", "－", "负")
+
+
 _NOT_SHARE = re.compile(
     r"增长|增幅|增速|增加了|涨|提高|上升|同比|环比|完成|相当于|去年|上年|同期|计划|目标|超额|为原|是原|负债|倍"
 )
@@ -49,9 +68,8 @@ def percentage_out_of_range(doc: Document) -> Iterator[Hit]:
     Growth rates, completion rates and comparisons (`为去年的120%`) are not shares.
     """
     text = doc.text
-    if "%" not in text and "％" not in text and "百分之" not in text:
-        return
-    for s in sentences_with(text, _PERCENT):
+    at = sorted(m.start() for rx in _MARKS for m in rx.finditer(text) if _may_exceed(text, m.start()))
+    for s in sentences_with(text, _PERCENT, at=at) if at else ():
         if "%" not in s.text and "％" not in s.text and "百分之" not in s.text:
             continue
         if not _SHARE.search(s.text):
