@@ -1,0 +1,54 @@
+"""The P family's fast paths skip work, never findings: each agrees with the slow path it guards."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from zhqa.checks.punctuation import marks, pairs, spacing
+
+# paired marks (both widths), apostrophe contexts, hanzi, letters, spaces and line breaks
+_PAIR_ALPHABET = "“”‘’《》〈〉（）【】「」『』〔〕()中文aZ \n"
+_MARK_ALPHABET = ".。·・．⋯…-－─―~•‧⋅中a \n"
+_SPACE_ALPHABET = " ，。（“”中文aZ1\n"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=_PAIR_ALPHABET, max_size=40))
+def test_pair_scan_of_dirty_lines_equals_full_scan(text):
+    """P202 scans only the lines whose marks do not simply nest: same lines, same findings."""
+    assert pairs._scan(text, pairs._dirty(text)) == pairs._scan(text, [(0, len(text))])
+
+
+def test_nested_lines_are_clean_and_broken_ones_dirty():
+    text = "他说：“《书》（上）很好。”\n“第二段\n参观了《清明上河图（局部》）。\n‘引号’"
+    assert [text[a:b] for a, b in pairs._dirty(text)] == ["“第二段", "参观了《清明上河图（局部》）。"]
+    assert pairs._dirty("a‘b c’d\n“好”") == [(0, 11)]  # ‘ between letters: the whole text is scanned
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=_MARK_ALPHABET, max_size=30))
+def test_substring_prefilters_equal_plain_any(text):
+    """P204, P205 and P210 go on exactly when one of their keys is in the text."""
+    assert marks._has_ellipsis(text) == any(
+        k in text for k in ("...", "。。。", "…", "···", "・・・", "．．．", "⋯")
+    )
+    assert marks._has_dash(text) == any(k in text for k in ("--", "－－", "──", "―", "~"))
+    assert marks._has_variant(text) == any(k in text for k in "・•‧．⋅")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_SPACE_ALPHABET, max_size=40))
+def test_literal_space_pattern_equals_the_class_pattern(text):
+    """Without tab, no-break or ideographic space, P207's literal-space regex matches the same runs."""
+    spans = [m.span() for m in spacing._SPACE_RUN.finditer(text)]
+    assert [m.span() for m in spacing._ASCII_SPACE_RUN.finditer(text)] == spans
+
+
+def test_mark_runs_pattern_is_the_repeat_pattern():
+    """`[..][..]+` is `[..]{2,}`: the rewrite that halves P206's search time finds the same runs."""
+    text = "结束，，代表。。。离场；：好，。了、"
+    old = [m.span() for m in re.finditer(r"[，。、；：]{2,}", text)]
+    assert [m.span() for m in marks._REPEAT.finditer(text)] == old
