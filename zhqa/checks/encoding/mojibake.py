@@ -19,7 +19,9 @@ _FILLER = re.compile("(?:锟斤拷)+|烫{3,}|屯{3,}|(?:烫屯|屯烫){2,}")
 _CONT = "\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"
 _LATIN_UTF8 = re.compile(f"[\u00c2-\u00ef][{_CONT}]")
 # GB2312 bytes read as Latin-1: four or more high Latin-1 letters in a row (`ÖÐÎÄ`).
-_LATIN_GBK = re.compile("[\u00a1-\u00fe]{4,}")
+_LATIN_GBK = re.compile(
+    "[\u00a1-\u00fe][\u00a1-\u00fe][\u00a1-\u00fe][\u00a1-\u00fe]+"
+)  # {4,}, searched faster
 _LAST_ASCII = re.compile("(?s).*[\x00-\x7f]")
 _NON_ASCII = re.compile("[^\x00-\x7f]*")
 _LOST = re.compile("\\?[^\x00-\x7f]{4}")
@@ -88,7 +90,6 @@ def _roundtrips(fixed: str, broken: str) -> bool:
 
 
 def _latin_hits(text: str) -> Iterator[Hit]:
-    ftfy = _ftfy()
     done = -1
     for m in _LATIN_UTF8.finditer(text):
         if m.start() < done:
@@ -97,6 +98,7 @@ def _latin_hits(text: str) -> Iterator[Hit]:
         le = len(text) if le < 0 else le
         done = le
         line = text[ls:le]
+        ftfy = _ftfy()  # imported at the first candidate: most processes never need it
         if not ftfy.badness.is_bad(line):
             continue
         fixed = ftfy.fix_encoding(line)
