@@ -15,9 +15,15 @@ _NUMERALS = set("0123456789第一二三四五六七八九十百千万零两每")
 COLON = re.compile(
     r"(?P<n>[两二三四五六七八九十2-9])(?P<u>个|项|大|条|种|类|方面|点)(?P<head>[^，,。；;：:、“”\n]{0,8})[：:]"
 )
+_COLON_Q = re.compile(COLON.pattern.replace("“”", ""))
 COUNT = re.compile(r"(?P<n>[两二三四五六七八九十2-9])(?P<u>个|项|大|类|地|国|省|市|县)(?![月年日天人次名家])")
 ITEMS = re.compile(
     r"(?:^|(?<=[，,。；;：:\s（(“”]))(?P<items>(?:[^，,。；;：:、“”（）()\s]{1,6}、)+[^，,。；;：:、“”（）()\s]{1,8}?)(?P<deng>等)?$"
+)
+_COLONS = (re.compile("："), re.compile(":"))  # literals: each searches fast
+# A 、 whose list item (1–8 characters, maybe 等) ends at a COUNT: where ITEMS can match.
+_LIST_END = re.compile(
+    r"、(?=[^，,。；;：:、“”（）()\s]{1,8}?等?[两二三四五六七八九十2-9](?:个|项|大|类|地|国|省|市|县)(?![月年日天人次名家]))"
 )
 _MARKER = re.compile(r"[一二三四五六七八九十]是")
 _ORDINALS = "一二三四五六七八九十"
@@ -70,16 +76,40 @@ def enumeration_count_mismatch(doc: Document) -> Iterator[Hit]:
     Enumerations closed with `等`, lists with clauses (`，`) inside, and lists whose last
     item may hold two (`A、B和C`) are read conservatively.
     """
-    text = doc.text.replace("”", " ").replace("“", " ") if "“" in doc.text else doc.text
+    # Quotes read as spaces when the text has “: the patterns treat both alike, but for COLON's
+    # head, which _COLON_Q lets run over quotes as COLON runs over spaces.
+    text = doc.text
     if "：" in text or ":" in text:
-        yield from _colon_lists(doc, text)
+        yield from _colon_lists(doc, text, _COLON_Q if "“" in text else COLON)
     if "、" in text:
         yield from _counted_lists(doc, text)
 
 
-def _colon_lists(doc: Document, text: str) -> Iterator[Hit]:
+def _colon_matches(text: str, colon: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    """colon.finditer(text), searched only before each colon (a match spans at most 12 characters)."""
+    last = 0
+    for q in sorted(c.start() for rx in _COLONS for c in rx.finditer(text)):
+        m = colon.search(text, max(last, q - 11), q + 1)
+        if m is not None:
+            last = m.end()
+            yield m
+
+
+def _count_matches(text: str) -> Iterator[re.Match[str]]:
+    """The COUNT matches that end a 、 list (1–8 characters after a 、), in order."""
+    starts = {
+        m.start()
+        for q in _LIST_END.finditer(text)
+        for m in COUNT.finditer(text, q.start() + 2, q.start() + 13)
+        if m.start() <= q.start() + 10
+    }
+    for s in sorted(starts):
+        yield COUNT.match(text, s)  # type: ignore[misc]
+
+
+def _colon_lists(doc: Document, text: str, colon: re.Pattern[str]) -> Iterator[Hit]:
     """``三个统一：A、B、C`` and ``两项工作：一是…二是…``."""
-    for m in COLON.finditer(text):
+    for m in _colon_matches(text, colon):
         if text[m.start() - 1 : m.start()] in _NUMERALS:
             continue
         n = int(parse_number(m.group("n")) or 0)
@@ -93,7 +123,7 @@ def _colon_lists(doc: Document, text: str) -> Iterator[Hit]:
 
 def _counted_lists(doc: Document, text: str) -> Iterator[Hit]:
     """``刺绣、编织、酿造、雕刻四大领域``: a 、 list right before its count."""
-    for m in COUNT.finditer(text):
+    for m in _count_matches(text):
         s = m.start()
         if text[s - 1 : s] in _NUMERALS or "、" not in text[max(0, s - 60) : s]:
             continue

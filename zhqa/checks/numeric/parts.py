@@ -12,7 +12,8 @@ from zhqa.checks.numeric._common import BREAK, TIME_UNITS, Sent, fmt, hit, sente
 from zhqa.checks.registry import Bad, Good, check
 from zhqa.schemas.document import Document
 from zhqa.schemas.finding import Hit
-from zhqa.text.numbers import UNITS, Num
+from zhqa.text.numbers import Num
+from zhqa.text.numbers.scan import UNIT
 
 _WHOLE_IN = re.compile(r"[^，,；;。：:、0-9一二三四五六七八九十两]{0,12}?(?<!其)中[，,：:]")
 # A whole is followed by ``中，`` or ``，其中``; _NEAR finds both fast (a literal first).
@@ -21,9 +22,9 @@ _NEAR = re.compile(r"中(?:[，,：:]|(?<=其中))")
 # A whole: a numeral, its unit (with 余/多/左右…), then _WHOLE_IN or _SUBSET; a sentence without
 # this cannot hold one, so its numbers are not scanned.
 _A_WHOLE = re.compile(
-    r"[0-9０-９〇零一二两三四五六七八九十百千万亿](?:余|多|来)?(?:"
-    + "|".join(map(re.escape, UNITS))
-    + r")多?(?:左右|上下|以上|以下|以内|许)?"
+    r"[0-9０-９〇零一二两三四五六七八九十百千万亿](?:余|多|来)?"
+    + UNIT
+    + r"多?(?:左右|上下|以上|以下|以内|许)?"
     r"(?:[^，,；;。：:、0-9一二三四五六七八九十两]{0,12}?(?<!其)中[，,：:]|[，,：:]\s*其中)"
 )
 _NOT_WHOLE = re.compile(r"平均|均|每|最|率|约")
