@@ -25,6 +25,12 @@ _LEFT_NUM = re.compile(r"[0-9][0-9.,]*%?[A-Za-z]{0,3} ?$")
 _RIGHT_NUM = re.compile(r" ?[0-9][0-9.,]*%?[A-Za-z]{0,3}")
 
 
+@lru_cache(maxsize=8)
+def latin_of(text: str) -> list[tuple[int, int]]:
+    """``latin_spans(text)``, computed once for all the P checks of a document (read-only)."""
+    return latin_spans(text)
+
+
 def _keep(text: str, i: int, ch: str, latin: list[tuple[int, int]]) -> bool:
     if latin and inside(latin, i):
         return False
@@ -90,7 +96,7 @@ def halfwidth_marks(text: str) -> tuple[tuple[int, str], ...]:
     found = list(_HALF.finditer(text))
     if not found:
         return ()
-    latin = latin_spans(text)
+    latin = latin_of(text)
     fired = set()
     for m in found:
         if (m.group() == "." or latin) and not _keep(text, m.start(), m.group(), latin):
@@ -108,7 +114,7 @@ def tilde_ranges(text: str) -> tuple[int, ...]:
     """Offsets of ASCII ``~`` joining two numbers of a range in CJK context (``3%~5%``)."""
     if "~" not in text:
         return ()
-    latin = latin_spans(text)
+    latin = latin_of(text)
     out = []
     for m in _TILDE.finditer(text):
         i = m.start()

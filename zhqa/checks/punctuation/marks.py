@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from zhqa.checks.punctuation._context import tilde_ranges
+from zhqa.checks.punctuation._context import latin_of, tilde_ranges
 from zhqa.checks.registry import Bad, Good, check
 from zhqa.schemas.document import Document
 from zhqa.schemas.finding import Fix, Hit
-from zhqa.text.chars import HANZI, in_cjk_context, latin_spans
+from zhqa.text.chars import HANZI, in_cjk_context
 
 # a leading character class lets the regex engine skip text fast; the lookbehinds pick the run
 _ELLIPSIS = re.compile(
@@ -76,7 +76,7 @@ def nonstandard_ellipsis(doc: Document) -> Iterator[Hit]:
     text = doc.text
     if not _has_ellipsis(text):
         return  # most texts stop here
-    latin = latin_spans(text)
+    latin = latin_of(text)
     for m in _ELLIPSIS.finditer(text):
         run, i, j = m.group(), m.start(), m.end()
         if run[0] == "…" and len(run) % 2 == 0:
@@ -123,7 +123,7 @@ def nonstandard_dash_or_range(doc: Document) -> Iterator[Hit]:
     text = doc.text
     if not _has_dash(text):
         return
-    latin = latin_spans(text)
+    latin = latin_of(text)
     for m in _DASH.finditer(text):
         i, j = m.start(), m.end()
         if text[i - 1 : i] in _DASHES and i > 0:

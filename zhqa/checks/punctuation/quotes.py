@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from zhqa.checks.punctuation._context import latin_of
 from zhqa.checks.registry import Bad, Good, check
 from zhqa.schemas.document import Document
 from zhqa.schemas.finding import Fix, Hit
-from zhqa.text.chars import HANZI_CHAR, inside, is_cjk_ctx, latin_spans, left_char, right_char
+from zhqa.text.chars import HANZI_CHAR, inside, is_cjk_ctx, left_char, right_char
 
 _ALNUM = re.compile(r"[0-9A-Za-z]")
 _BEFORE_OPEN = ":：，,、（(【《“‘—"
@@ -77,7 +78,7 @@ def ascii_quotes(doc: Document) -> Iterator[Hit]:
     text = doc.text
     if '"' not in text and "'" not in text:
         return
-    latin = latin_spans(text)
+    latin = latin_of(text)
     for q in ('"', "'"):
         opener, closer = _FULL[q]
         for found in _candidates(text, q, latin):
