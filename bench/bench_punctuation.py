@@ -26,6 +26,7 @@ from zhqa.schemas.document import Document  # noqa: E402
 from zhqa.schemas.finding import Hit  # noqa: E402
 
 P_CHECKS = [c for code, c in sorted(CATALOGUE.items()) if code.startswith("P2")]
+OPTIONS = {c.code: c.options() for c in P_CHECKS}  # validated once, as the engine's Plan does
 ASCII_MARKS = set(",.;:?!()~")
 
 
@@ -35,7 +36,7 @@ def load(path: Path) -> list[str]:
 
 
 def run_p(doc: Document) -> list[tuple[str, Hit]]:
-    return [(c.code, h) for c in P_CHECKS for h in c.evaluate(doc) if isinstance(h, Hit)]
+    return [(c.code, h) for c in P_CHECKS for h in c.evaluate(doc, OPTIONS[c.code]) if isinstance(h, Hit)]
 
 
 def time_p(docs: list[Document]) -> tuple[float, float, Counter]:

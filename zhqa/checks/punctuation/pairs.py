@@ -55,12 +55,10 @@ def _dirty(text: str) -> list[tuple[int, int]]:
     if "‘" in text and _LETTER_QUOTE.search(text):
         return [(0, len(text))]
     seq = "".join(_PAIR_OR_NL.findall(text))
-    while True:
-        shorter = _NESTED.sub("", seq)
-        if len(shorter) == len(seq):
-            break
-        seq = shorter
-    if not _PAIR.search(seq):
+    removed = 1
+    while removed and seq.strip("\n"):  # marks left (seq holds only marks and line breaks)
+        seq, removed = _NESTED.subn("", seq)
+    if not seq.strip("\n"):
         return []
     starts = [0, *(m.end() for m in _NL.finditer(text)), len(text) + 1]
     return [(starts[k], starts[k + 1] - 1) for k, rest in enumerate(seq.split("\n")) if rest]
@@ -158,8 +156,10 @@ def unbalanced_pair(doc: Document) -> Iterator[Hit]:
                 )
             else:
                 yield _carried(doc, pending.pop(k), i, ln.start)
+        if not ln.open:
+            continue
         nxt = _FIRST.search(text, ln.end)
-        if ln.open and nxt and nxt.group() == ln.open[0][1] and all(o in _QUOTES for _, o in ln.open):
+        if nxt and nxt.group() == ln.open[0][1] and all(o in _QUOTES for _, o in ln.open):
             continue  # GB/T 15834: the next paragraph reopens the quotation
         last = text[ln.start : ln.end].rstrip().rstrip(_CLOSERS)[-1:]
         cut = bool(_WORD.match(last))  # stops on a bare character: the paragraph was broken
