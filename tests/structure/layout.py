@@ -22,7 +22,7 @@ NAMES = [
     "计海新",
     "巴图尔江·玉苏甫",
 ]
-_CLAUSE = re.compile(r"^([^，。！？]{4,14})，([^，。！？]{4,14})[，。]")
+_CLAUSE = re.compile(r"^([^，。！？（）()：]{4,14})，([^，。！？（）()：]{4,14})[，。]")
 
 
 @dataclass
@@ -35,8 +35,35 @@ class Expected:
     byline: str | None = None
 
 
+_SENTENCE = re.compile(r"[^。！？]*[。！？]+[”’」』）)]*")
+_FIRST_CLAUSE = re.compile(r"^([^，。！？：；、“”（）《》「」]{4,16})[，：；]")
+
+
 def segments(record: dict) -> list[str]:
-    return [s.strip() for s in record["text"].split("\n\n") if s.strip()]
+    """The record's paragraphs; a text without paragraph breaks is cut into paragraphs of two sentences."""
+    text = record["text"]
+    if "\n\n" in text or "\n" in text.strip():
+        return [s.strip() for s in re.split(r"\n+", text) if s.strip()]
+    sentences = [m.group().strip() for m in _SENTENCE.finditer(text) if m.group().strip()]
+    rest = text[sum(len(m.group()) for m in _SENTENCE.finditer(text)) :].strip()
+    if rest:
+        sentences.append(rest)
+    return ["".join(sentences[k : k + 2]) for k in range(0, len(sentences), 2)]
+
+
+def with_subheadings(paras: list[str], rng: random.Random) -> list[str]:
+    """Section subheadings inside the body: the first clause of a paragraph, printed above it.
+
+    Sources other than NTREX have none of their own; a subheading goes before about one
+    paragraph in three (never the first), when that paragraph opens with a 4–16-character clause.
+    """
+    out = list(paras[:1])
+    for k, p in enumerate(paras[1:], 1):
+        m = _FIRST_CLAUSE.match(p)
+        if m and k % 3 == rng.randrange(3) and k < len(paras) - 1:
+            out.append(m.group(1))
+        out.append(p)
+    return out
 
 
 def headline(title: str) -> str:
@@ -44,8 +71,10 @@ def headline(title: str) -> str:
     return title.strip().rstrip("。")
 
 
-def _news(rec: dict, rng: random.Random) -> tuple[list[str], Expected]:
+def _news(rec: dict, rng: random.Random, subheads: bool = False) -> tuple[list[str], Expected]:
     paras = segments(rec)
+    if subheads:
+        paras = with_subheadings(paras, rng)
     exp = Expected("news", headline(rec["title"]))
     lines: list[str] = []
     m = _CLAUSE.match(paras[0])
@@ -90,14 +119,17 @@ def _photo(rec: dict, rng: random.Random) -> tuple[list[str], Expected] | None:
     return lines, exp
 
 
-def page(records: list[dict], seed: int) -> tuple[str, list[Expected]]:
-    """One page from a few records: news stories, sometimes a photo item between them."""
+def page(records: list[dict], seed: int, subheads: bool = False) -> tuple[str, list[Expected]]:
+    """One page from a few records: news stories, sometimes a photo item between them.
+
+    ``subheads`` prints section subheadings inside the stories (:func:`with_subheadings`).
+    """
     rng = random.Random(seed)
     out: list[str] = []
     expected: list[Expected] = []
     for i, rec in enumerate(records):
         made = _photo(rec, rng) if i and rng.random() < 0.25 else None
-        lines, exp = made if made else _news(rec, rng)
+        lines, exp = made if made else _news(rec, rng, subheads)
         out += lines
         expected.append(exp)
     sep = rng.choice(["\n\n", "\n\n\n", "\n"])

@@ -1,13 +1,23 @@
-"""Corpus articles laid out as pages parse back into the same articles (≥ 95 %)."""
+"""Corpus articles laid out as pages parse back into the same articles (≥ 95 %).
+
+Every NTREX article counts, including the ones whose segments are real
+subheadings or sentences that lost their final mark: inside a story such a line
+is a paragraph of it (a subheading), not the title of a new article.
+Measured when written (``round_trip``; canonical layouts seed = first record):
+NTREX zho-CN 117/123; over five layouts 572/615 (93.0 %); zho-TW 551/615 (89.6 %);
+CMRC passages with generated subheadings 185/200 (92.5 %).
+"""
 
 from __future__ import annotations
 
 from tests.conftest import corpus_records
-from tests.structure.layout import Expected, clean, page
+from tests.structure.layout import Expected, clean, page, segments
 from zhqa.schemas.article import Article
 from zhqa.text.page import parse_page
 
 NTREX = "ntrex128-zh/ntrex128_zho-CN.jsonl"
+NTREX_TW = "ntrex128-zh/ntrex128_zho-TW.jsonl"
+CMRC = "cmrc2018/cmrc2018_wiki.jsonl"
 
 
 def _same(exp: Expected, got: Article | None) -> bool:
@@ -23,11 +33,13 @@ def _same(exp: Expected, got: Article | None) -> bool:
     )
 
 
-def round_trip(records: list[dict], per_page: int = 4) -> tuple[int, int, list[str]]:
+def round_trip(
+    records: list[dict], per_page: int = 4, layout: int = 0, subheads: bool = False
+) -> tuple[int, int, list[str]]:
     ok = total = 0
     misses = []
     for n in range(0, len(records), per_page):
-        text, expected = page(records[n : n + per_page], seed=n)
+        text, expected = page(records[n : n + per_page], seed=n + 1000 * layout, subheads=subheads)
         parsed = {a.title.text: a for a in parse_page(text).articles if a.title}
         for exp in expected:
             total += 1
@@ -38,18 +50,64 @@ def round_trip(records: list[dict], per_page: int = 4) -> tuple[int, int, list[s
     return ok, total, misses
 
 
-def test_generated_pages_parse_back_into_the_same_articles():
-    """Clean NTREX articles (76 of 123) as pages: 75/76 round-trip when this was written."""
+def test_every_ntrex_article_round_trips_in_95_percent_of_cases():
+    """All 123 articles, subheadings and unpunctuated segments included (117/123 when written)."""
+    ok, total, misses = round_trip(corpus_records(NTREX))
+    assert total == 123
+    assert ok / total >= 0.95, f"{ok}/{total} articles round-tripped; missed: {misses}"
+
+
+def test_clean_articles_round_trip_on_every_layout():
+    """Articles whose every segment ends a sentence: no subheading to mistake (≥ 95 % on each layout)."""
     records = [r for r in corpus_records(NTREX) if clean(r)]
-    ok, total, misses = round_trip(records)
-    assert total >= 70
-    assert ok / total >= 0.95, f"{ok}/{total} articles round-tripped; missed: {misses[:10]}"
+    for layout in range(3):
+        ok, total, misses = round_trip(records, layout=layout)
+        assert ok / total >= 0.95, f"layout {layout}: {ok}/{total}; missed: {misses}"
 
 
-def test_most_articles_round_trip_even_with_headline_like_segments():
-    """All 123 (some segments are subheadings or lack a final mark): 100/123 when written."""
-    ok, total, _ = round_trip(corpus_records(NTREX))
-    assert ok / total >= 0.75
+def test_other_layouts_and_the_traditional_parallel_text():
+    """Three more layouts of the same articles, and the zho-TW translation (different segments)."""
+    records = corpus_records(NTREX)
+    runs = [round_trip(records, layout=k) for k in (1, 2, 3)]
+    assert sum(r[0] for r in runs) / sum(r[1] for r in runs) >= 0.9
+    ok, total, _ = round_trip(corpus_records(NTREX_TW))
+    assert ok / total >= 0.87
+
+
+def test_wikipedia_passages_with_subheadings_round_trip():
+    """Another source (CMRC passages cut into paragraphs) with section subheadings printed in the body."""
+    records = [r for r in corpus_records(CMRC) if len(segments(r)) >= 3][:200]
+    text, expected = page(records[:4], seed=0, subheads=True)
+    assert sum(len(e.paragraphs) for e in expected) > sum(len(segments(r)) for r in records[:4])
+    ok, total, misses = round_trip(records, subheads=True)
+    assert ok / total >= 0.9, f"{ok}/{total}; missed: {misses[:10]}"
+
+
+def test_a_subheading_between_paragraphs_stays_in_its_story():
+    text = (
+        "青海海东规范化发展劳务品牌\n\n本报记者 邢生祥\n\n"
+        "近日，海东市春风行动就业援助月暨劳务品牌发布活动在乐都区举办，现场提供岗位1.2万个。\n\n"
+        "劳务品牌带动就业\n\n"
+        "据了解，今年海东市已举办各类招聘活动36场，劳务品牌带动就业2.3万人次。\n\n"
+        "鲜花快递换新装\n\n本报记者 甘哲\n\n3月进入鲜花销售旺季，快递公司采用定制纸盒套装。\n"
+    )
+    arts = parse_page(text).articles
+    assert [a.title.text for a in arts if a.title] == ["青海海东规范化发展劳务品牌", "鲜花快递换新装"]
+    assert [p.text for p in arts[0].paragraphs][1] == "劳务品牌带动就业"
+
+
+def test_a_title_after_body_text_on_another_topic_starts_an_article():
+    text = (
+        "青海海东规范化发展劳务品牌\n\n"
+        "近日，海东市春风行动就业援助月暨劳务品牌发布活动在乐都区举办，现场提供岗位1.2万个。\n\n"
+        "据了解，今年海东市已举办各类招聘活动36场，劳务品牌带动就业2.3万人次。\n\n"
+        "瓜州乡村工匠传技富民\n\n"
+        "在河东镇，酿酒师吴刚获评甘肃省乡村工匠，他的酒庄吸纳本地工人10名，月均工资4500元以上。\n"
+    )
+    assert [a.title.text for a in parse_page(text).articles] == [
+        "青海海东规范化发展劳务品牌",
+        "瓜州乡村工匠传技富民",
+    ]
 
 
 def test_a_photo_item_between_two_stories_is_its_own_article():

@@ -1,16 +1,19 @@
 """Page parser: the text of a newspaper page (or of one record) → :class:`Page`.
 
-Each non-blank line is classified by :func:`zhqa.text.lines.line_kind`; a
-dateline lead and a photo credit printed on a caption line become elements of
-their own. Then, walking the lines in order:
+The lines become units (:mod:`zhqa.text.page_units`). Then, walking them in order:
 
 * a run of headline lines starts a news article: one line is its title; two are
   kicker + title when the first has a clause break (``,``/``，``) and the second
   does not start with a dash, else title + subtitle; three are kicker, title,
-  subtitle;
+  subtitle; before body text, a dash subtitle closes the headings and a run of more
+  than three lines is a title over the lines that open the body;
 * a headline followed by at most four short paragraphs and a caption or a photo
   credit (``… 摄``) is a photo item; text after it that is not a new headline
   continues the article it interrupted;
+* headline-like lines between two body paragraphs, with no byline, dateline lead
+  or dash subtitle after them, are subheadings (paragraphs) of the story when the
+  text after them goes on with its topic (:mod:`zhqa.text.cohesion`), or when the
+  story so far, or the text after them, is one short line;
 * headline-like lines at the very end of the page are body text (a truncated end).
 
 Nothing is dropped: every non-blank character belongs to exactly one element.
@@ -20,33 +23,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import pairwise
 
 from zhqa.schemas.article import Article, Byline, Caption, Credit, Element, Furniture, Page, Paragraph
-from zhqa.text.lines import LineKind, credit_start, dateline, is_headline, line_kind, parse_byline
-from zhqa.text.paragraphs import paragraphs
+from zhqa.text.cohesion import continues
+from zhqa.text.lines import parse_byline
+from zhqa.text.page_units import DASHES, TEXT_KINDS, Unit, photo_end, units_of, window
 
-PHOTO_MAX_PARAS = 4
-PHOTO_MAX_CHARS = 300
-
-
-@dataclass
-class _Unit:
-    kind: str  # headline body caption byline credit boilerplate meta
-    start: int
-    end: int
-    text: str
-    dateline: bool = False
+_SHORT_BODY = 50
 
 
 @dataclass
 class _Draft:
     kind: str = "news"
-    heads: list[_Unit] = field(default_factory=list)
-    units: list[_Unit] = field(default_factory=list)
+    heads: list[Unit] = field(default_factory=list)
+    units: list[Unit] = field(default_factory=list)
 
 
-def _byline(u: _Unit) -> Byline:
+def _byline(u: Unit) -> Byline:
     credits = parse_byline(u.text) or []
     return Byline(
         text=u.text,
@@ -58,82 +51,86 @@ def _byline(u: _Unit) -> Byline:
     )
 
 
-def _units(text: str) -> list[_Unit]:
-    out: list[_Unit] = []
-    for p in paragraphs(text):
-        kind = line_kind(p.text)
-        if kind is LineKind.body and (lead := dateline(p.text)):
-            head = p.text[:lead].rstrip()
-            rest = p.text[lead:]
-            skip = len(rest) - len(rest.lstrip())
-            out.append(_Unit("byline", p.start, p.start + len(head), head, dateline=True))
-            out.append(_Unit("body", p.start + lead + skip, p.end, rest.lstrip()))
-            continue
-        if kind is LineKind.caption and (cut := credit_start(p.text)) > 0:
-            cap = p.text[:cut].rstrip()
-            out.append(_Unit("caption", p.start, p.start + len(cap), cap))
-            out.append(_Unit("credit", p.start + cut, p.end, p.text[cut:]))
-            continue
-        if kind is LineKind.byline and p.text.rstrip().endswith("摄"):
-            out.append(_Unit("credit", p.start, p.end, p.text))
-            continue
-        prev = out[-1] if out else None
-        if (
-            kind is LineKind.byline
-            and prev is not None
-            and prev.kind == "byline"
-            and not prev.dateline
-            and text[prev.end : p.start].count("\n") == 1
-        ):
-            out[-1] = _Unit("byline", prev.start, p.end, text[prev.start : p.end])
-            continue
-        out.append(_Unit(kind.value, p.start, p.end, p.text))
-    # a short question or exclamation is a headline when a byline or a dash subtitle follows it
-    for u, nxt in pairwise(out):
-        if u.kind == "body" and _asks(u.text) and (nxt.kind == "byline" or nxt.text.startswith("—")):
-            u.kind = "headline"
-    # headline-like lines after the last body line, at the end of the page, are a truncated end
-    tail = len(out)
-    while tail and out[tail - 1].kind == "headline":
-        tail -= 1
-    if tail and tail < len(out) and out[tail - 1].kind == "body":
-        for u in out[tail:]:
-            u.kind = "body"
-    return out
-
-
-def _asks(line: str) -> bool:
-    return len(line) <= 30 and line[-1] in "？！?!" and is_headline(line[:-1]) and "，" not in line[:-1]
-
-
-def _photo_end(units: list[_Unit], j: int) -> int:
-    """If ``units[j-1]`` titles a photo item, the index after its caption/credit, else -1."""
-    k = j
-    while (
-        k < len(units)
-        and units[k].kind == "body"
-        and k - j < PHOTO_MAX_PARAS
-        and len(units[k].text) <= PHOTO_MAX_CHARS
-    ):
-        k += 1
-    if k >= len(units) or units[k].kind not in ("caption", "credit"):
-        return -1
-    while k < len(units) and units[k].kind in ("caption", "credit"):
-        k += 1
-    return k
-
-
-def _heads(group: list[_Unit]) -> dict[str, _Unit]:
+def _heads(group: list[Unit]) -> dict[str, Unit]:
     if len(group) == 1:
         return {"title": group[0]}
     if len(group) == 2:
         first, second = group
-        kicker = any(c in first.text for c in ",，;；") and not second.text.startswith(("—", "-", "－"))
+        kicker = any(c in first.text for c in ",，;；") and not second.text.startswith(DASHES)
         return {"kicker": first, "title": second} if kicker else {"title": first, "subtitle": second}
     return dict(zip(("kicker", "title", "subtitle"), group, strict=True))
 
 
-def _drafts(units: list[_Unit], whole: bool) -> list[_Draft]:
+def _subheads(units: list[Unit], i: int, j: int) -> bool:
+    """``units[i:j]`` (headline-like) sit inside one story: subheadings or lines that lost their final mark.
+
+    They do when body paragraphs surround them, no dash subtitle is among them, no byline
+    or dateline lead follows them, and the text after them goes on with the topic before them.
+    """
+    if i == 0 or j >= len(units) or units[i - 1].kind != "body" or units[j].kind != "body":
+        return False
+    if any(u.text.startswith(DASHES) for u in units[i:j]):
+        return False
+    after = window(units, j, 1, ("body",))
+    if len(after) < _SHORT_BODY:
+        k = j
+        while k < len(units) and units[k].kind == "body":
+            k += 1
+        if k < len(units) and units[k].kind == "headline":
+            return True  # a title over one short line and the next headline is no article
+    return continues(window(units, i - 1, -1, TEXT_KINDS), units[i].text, after)
+
+
+def _story_photo(units: list[Unit], i: int, j: int, end: int) -> bool:
+    """A photo-item shape (``units[j-1]`` to ``end``) inside a story's body that goes on with its topic."""
+    if j - i != 1 or units[i - 1].kind != "body":
+        return False
+    return continues(
+        window(units, i - 1, -1, TEXT_KINDS), units[i].text, "".join(u.text for u in units[j:end])
+    )
+
+
+def _stub(cur: _Draft) -> bool:
+    """A titled story whose body so far is one short line: too little to end there."""
+    body = [u for u in cur.units if u.kind == "body"]
+    return bool(cur.heads) and bool(body) and sum(len(u.text) for u in body) < _SHORT_BODY
+
+
+def _tail_line(units: list[Unit], i: int, j: int) -> bool:
+    """Three or more headline lines after body text, the third a dash subtitle, the first no kicker (no clause break)."""
+    return (
+        i > 0
+        and j - i >= 3
+        and units[i - 1].kind == "body"
+        and units[i + 2].text.startswith(DASHES)
+        and not any(c in units[i].text for c in ",，;；")
+    )
+
+
+def _after_top_byline(cur: _Draft, units: list[Unit], i: int) -> bool:
+    """``units[i]`` follows the byline under an article's headings, before any body: it opens that body."""
+    return (
+        bool(cur.heads)
+        and bool(cur.units)
+        and all(u.kind == "byline" for u in cur.units)
+        and units[i - 1] is cur.units[-1]
+    )
+
+
+def _heads_and_lead(group: list[Unit]) -> tuple[list[Unit], list[Unit]]:
+    """Headline lines before body text: the article's headings, and the lines that open its body.
+
+    A dash subtitle closes the headings; of more than three lines, the first is the title.
+    """
+    dash = next((k for k, u in enumerate(group) if k and u.text.startswith(DASHES)), 0)
+    if 0 < dash <= 2:
+        return group[: dash + 1], group[dash + 1 :]
+    if len(group) > 3:
+        return group[:1], group[1:]
+    return group, []
+
+
+def _drafts(units: list[Unit], whole: bool) -> list[_Draft]:
     drafts: list[_Draft] = []
     cur: _Draft | None = None
     i = 0
@@ -149,14 +146,38 @@ def _drafts(units: list[_Unit], whole: bool) -> list[_Draft]:
         j = i
         while j < len(units) and units[j].kind == "headline":
             j += 1
-        end = _photo_end(units, j)
+        if cur is not None and _tail_line(units, i, j):
+            cur.units.append(u)  # the last line of the story before: the next heads are title + subtitle
+            i += 1
+            continue
+        end = photo_end(units, j)
+        body_next = end < 0 and j < len(units) and units[j].kind == "body"
+        if (
+            body_next
+            and cur is not None
+            and (_stub(cur) or _after_top_byline(cur, units, i) or _subheads(units, i, j))
+        ):
+            cur.units += units[i:j]  # kept as paragraphs of the story
+            i = j
+            continue
+        if end > 0 and cur is not None and _story_photo(units, i, j, end):
+            cur.units += units[i:end]  # a subheading, paragraphs and the story's own photo caption
+            i = end
+            continue
+        lead_photo = end > 0 and j - i >= 2 and units[j - 2].text.startswith(DASHES)
         news = units[i : j - 1] if end > 0 else units[i:j]
+        news, lead = _heads_and_lead(news) if body_next else (news, [])
         while news:  # more than three headline lines: the first ones stand alone
             size = min(len(news) - 3, 3) if len(news) > 3 else len(news)  # an article has <= 3 heads
             cur = _Draft(heads=news[:size])
             drafts.append(cur)
             news = news[size:]
-        if end > 0:
+        if cur is not None:
+            cur.units += lead
+        if lead_photo and cur is not None:  # under a dash subtitle: the story's lead and its own photo
+            cur.units += units[j - 1 : end]
+            i = end
+        elif end > 0:
             drafts.append(_Draft(kind="photo", heads=[units[j - 1]], units=units[j:end]))
             i = end
         else:
@@ -200,7 +221,7 @@ def _article(d: _Draft) -> Article:
 @lru_cache(maxsize=32)
 def parse_page(text: str) -> Page:
     """A newspaper page (several articles, headlines, photo items) as a :class:`Page`."""
-    drafts = [d for d in _drafts(_units(text), whole=False) if d.heads or d.units]
+    drafts = [d for d in _drafts(units_of(text), whole=False) if d.heads or d.units]
     articles = sorted((_article(d) for d in drafts), key=lambda a: a.start)
     return Page(articles=articles, length=len(text))
 
@@ -208,5 +229,5 @@ def parse_page(text: str) -> Page:
 @lru_cache(maxsize=32)
 def parse_article(text: str) -> Page:
     """One article's text (a record): one article, short lines kept as paragraphs."""
-    drafts = [d for d in _drafts(_units(text), whole=True) if d.units]
+    drafts = [d for d in _drafts(units_of(text), whole=True) if d.units]
     return Page(articles=[_article(d) for d in drafts], length=len(text))
