@@ -13,7 +13,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal, NamedTuple
+from typing import Any, ClassVar, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict
 
@@ -109,9 +109,7 @@ class DocumentCheck(BaseCheck):
     wants_config: bool = False
     kind: Literal["document"] = "document"
 
-    def bind(
-        self, options: BaseModel | None = None, config: SuiteConfig | None = None
-    ) -> Callable[[Document], Iterable[Hit | Metric]]:
+    def bind(self, options: Any = None, config: Any = None) -> Callable[[Document], Iterable[Hit | Metric]]:
         """The check as a function of the document alone (options and config bound once)."""
         kw: dict[str, Any] = {}
         if self.wants_options:
@@ -123,9 +121,7 @@ class DocumentCheck(BaseCheck):
     def evaluate(self, doc: Document, options: Any = None, config: Any = None) -> Iterator[Hit | Metric]:
         return iter(self.bind(options, config)(doc))
 
-    def run(
-        self, doc: Document, options: BaseModel | None = None, config: SuiteConfig | None = None
-    ) -> list[Hit]:
+    def run(self, doc: Document, options: Any = None, config: Any = None) -> list[Hit]:
         """The hits alone (metrics dropped): what tests and examples use."""
         return [h for h in self.evaluate(doc, options, config) if isinstance(h, Hit)]
 
@@ -149,10 +145,12 @@ class CorpusCheck(BaseCheck):
     """A check over the whole corpus: ``map`` per document, ``reduce`` per key.
 
     Subclasses override :meth:`map` and :meth:`reduce`; a check that needs more
-    than one grouping step (near-duplicates) overrides :meth:`collect`.
+    than one grouping step (near-duplicates) overrides :meth:`collect`. A reduce that
+    finds nothing in a group of fewer than ``min_items`` items is not called for one.
     """
 
     kind: Literal["corpus"] = "corpus"
+    min_items: ClassVar[int] = 1
 
     def map(self, doc: Document, options: Any) -> Iterable[tuple[Hashable, Any]]:
         raise NotImplementedError
@@ -172,7 +170,8 @@ class CorpusCheck(BaseCheck):
             for item in part:
                 groups[item.key].append(item)
             for key, group in groups.items():
-                yield from self.reduce(key, group, options)
+                if len(group) >= self.min_items:
+                    yield from self.reduce(key, group, options)
 
     def run_corpus(self, docs: Sequence[Document], options: BaseModel | None = None) -> list[CorpusHit]:
         """Map and reduce a small in-memory corpus (examples and tests)."""

@@ -70,7 +70,7 @@ def work_units(state: State, batch: list[Unit]) -> BatchOut:
     counts = class_counts([d.text for d in docs])
     tally: Counter[tuple[str, str, str]] = Counter()
     found: list[tuple[Any, str]] = []
-    rows: list[tuple[Any, str]] = []
+    rows: list[tuple[Any, Any]] = []
     items: dict[str, list[tuple[int, str, Any, Any]]] = {c.code: [] for c in plan.corpus_checks}
     nchars = 0
     for (seq, _, _), doc, m, c in zip(batch, docs, maps, counts, strict=True):

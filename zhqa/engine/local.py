@@ -15,7 +15,6 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from zhqa.checks.registry import CorpusCheck
 from zhqa.checks.runner import Plan, finding_key, to_finding
 from zhqa.engine import gate
 from zhqa.engine.batch import (
@@ -29,13 +28,14 @@ from zhqa.engine.batch import (
 )
 from zhqa.engine.mapstore import MapStore
 from zhqa.engine.pool import batched, ordered_map
+from zhqa.engine.reduce import corpus_hits
 from zhqa.engine.spool import Spool, findings, merged, metric_rows
 from zhqa.io import InputError, RawLine, discover, parse_unit, read_input, read_units
 from zhqa.io.discover import Input
 from zhqa.io.records import Validator
 from zhqa.schemas.config import SuiteConfig
 from zhqa.schemas.document import Document
-from zhqa.schemas.finding import Finding, Hit
+from zhqa.schemas.finding import Finding
 from zhqa.schemas.report import InputStatus, RunReport, Summary, ToolInfo
 
 _work = work_documents  # the Spark worker's batch step (same maps, same findings)
@@ -217,12 +217,7 @@ class LocalEngine:
     def _corpus_phase(
         self, inputs: Sequence[Input], mapped: dict[str, MapStore], counts: _Counts, spool: Spool
     ) -> None:
-        pending: dict[int, list[tuple[CorpusCheck, Hit]]] = defaultdict(list)
-        for chk in self.plan.corpus_checks:
-            store = mapped.pop(chk.code, None) or MapStore()
-            for ch in chk.collect(store, self.plan.options[chk.code]):
-                pending[ch.seq].append((chk, ch.hit))
-            store.close()
+        pending = corpus_hits(self.plan, mapped, self.jobs)
         if not pending:
             return
         scratch = [InputStatus(source=i.source) for i in inputs]

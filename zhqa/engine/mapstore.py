@@ -69,6 +69,19 @@ class MapStore:
                 yield make(row)
         f.seek(0, 2)
 
+    def flush(self) -> None:
+        """Write out what is buffered (before a fork: the children read these files)."""
+        for f in self._files:
+            if f is not None:
+                f.flush()
+
+    def partition_ids(self) -> list[int]:
+        return [i for i, f in enumerate(self._files) if f is not None]
+
+    def part(self, i: int) -> _Part:
+        """Partition ``i`` alone, as a store a reduce can iterate (the keys of one partition)."""
+        return _Part(self, i)
+
     def partitions(self) -> Iterator[Iterator[MapItem]]:
         """One iterator per non-empty partition; a key never spans two partitions."""
         for f in self._files:
@@ -87,3 +100,17 @@ class MapStore:
             if f is not None:
                 f.close()
         self._files = [None] * len(self._files)
+
+
+class _Part:
+    """One partition of a :class:`MapStore` (items in document order)."""
+
+    def __init__(self, store: MapStore, i: int) -> None:
+        self._store, self._i = store, i
+
+    def partitions(self) -> Iterator[Iterator[MapItem]]:
+        yield iter(self)
+
+    def __iter__(self) -> Iterator[MapItem]:
+        f = self._store._files[self._i]
+        return iter(()) if f is None else self._store._read(f)
