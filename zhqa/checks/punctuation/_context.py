@@ -98,15 +98,20 @@ def halfwidth_marks(text: str) -> tuple[tuple[int, str], ...]:
         return ()
     latin = latin_of(text)
     fired = set()
+    paren = False
     for m in found:
-        if (m.group() == "." or latin) and not _keep(text, m.start(), m.group(), latin):
+        ch = m.group()
+        if (ch == "." or latin) and not _keep(text, m.start(), ch, latin):
             continue
         fired.add(m.start())
-    if any(text[i] in "()" for i in fired):
+        paren = paren or ch in "()"
+    if paren:
         fired = _pair_parens(text, fired, latin)
-    if any(text[i - 1 : i] in _MARKS or text[i + 1 : i + 2] in _MARKS for i in fired):
-        fired |= _beside_fired(text, fired, latin)  # some fired mark is part of a run
-    return tuple((i, text[i]) for i in sorted(fired))
+    for i in fired:
+        if text[i - 1 : i] in _MARKS or text[i + 1 : i + 2] in _MARKS:
+            fired = fired | _beside_fired(text, fired, latin)  # a fired mark is part of a run
+            break
+    return tuple([(i, text[i]) for i in sorted(fired)])
 
 
 @lru_cache(maxsize=8)
