@@ -2,7 +2,9 @@
 
 Sentences come from ../shared/corpora (NTREX zho-CN and CMRC 2018), so the text is
 real Chinese prose; defects are injected at a fixed rate per document:
-ASCII punctuation between hanzi, doubled marks, control characters, duplicates.
+ASCII punctuation between hanzi, doubled marks, control characters; and duplicates:
+1% exact copies of the previous document, ``near_rate`` (default 1%) near copies of a
+recent one with one sentence replaced (Jaccard about 0.7-0.95, so D302 has real work).
 
     python bench/corpus.py --size-mb 100 --out bench/data/news-100mb.jsonl
 """
@@ -13,6 +15,7 @@ import argparse
 import json
 import random
 import re
+from collections import deque
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -48,8 +51,20 @@ def damage(text: str, rng: random.Random) -> str:
     return text.replace("：", ":", 1).replace("（", "(", 1).replace("）", ")", 1)
 
 
-def generate(out: Path, size_mb: float, defect_rate: float = 0.1, seed: int = 1) -> Path:
+def near_copy(text: str, pool: list[str], rng: random.Random) -> str:
+    """``text`` with one of its sentences replaced by another sentence from ``pool``."""
+    found = list(_SENT.finditer(text))
+    if not found:
+        return text + rng.choice(pool)
+    m = rng.choice(found)
+    return text[: m.start()] + rng.choice(pool) + text[m.end() :]
+
+
+def generate(
+    out: Path, size_mb: float, defect_rate: float = 0.1, seed: int = 1, near_rate: float = 0.01
+) -> Path:
     rng = random.Random(seed)
+    recent: deque[str] = deque(maxlen=2000)
     pool = sentences()
     target = int(size_mb * 1024 * 1024)
     written = 0
@@ -62,9 +77,13 @@ def generate(out: Path, size_mb: float, defect_rate: float = 0.1, seed: int = 1)
             text = "\n\n".join(paras)
             if rng.random() < defect_rate:
                 text = damage(text, rng)
-            if last and rng.random() < 0.01:
+            dup = rng.random()
+            if last and dup < 0.01:
                 text = last
+            elif recent and dup < 0.01 + near_rate:
+                text = near_copy(rng.choice(recent), pool, rng)
             last = text
+            recent.append(text)
             line = json.dumps({"id": f"bench-{n}", "text": text}, ensure_ascii=False) + "\n"
             f.write(line)
             written += len(line.encode("utf-8"))

@@ -35,12 +35,12 @@ a pair at the threshold becomes a candidate with probability >= ``recall``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from zhqa.checks.duplication.sketches import Sketches, concat
+from zhqa.checks.duplication.sketches import Sketches, concat, take
 from zhqa.text.shingles import content_codes, fmix32, shingle_hashes, text_hashes
 
 if TYPE_CHECKING:
@@ -166,8 +166,9 @@ def first_of(keys: np.ndarray) -> np.ndarray:
 
 
 def bucket_pairs(bands: np.ndarray, ids: np.ndarray | None = None, max_bucket: int = 64) -> np.ndarray:
-    """Stage 3 (candidates): pairs ``(a, b)``, ``a < b``, of ids (default: row numbers)
-    sharing a band key.
+    """Stage 3 (candidates): pairs ``(a, b)``, ``a < b``, of the rows ``ids`` of ``bands``
+    (default: every row) sharing a band key. Each band is read as one column of the
+    selected rows, so no copy of the selected rows is made.
 
     A bucket of more than ``max_bucket`` documents is linked as a star from its
     first member plus a chain, which keeps the pair count linear.
@@ -175,9 +176,9 @@ def bucket_pairs(bands: np.ndarray, ids: np.ndarray | None = None, max_bucket: i
     import numpy as np
 
     out: list[np.ndarray] = [np.zeros((0, 2), np.int64)]
-    nbins = 1 << max(10, (8 * len(bands)).bit_length())
+    nbins = 1 << max(10, (2 * (len(bands) if ids is None else len(ids))).bit_length())
     for j in range(bands.shape[1]):
-        col = bands[:, j]
+        col = bands[:, j] if ids is None else bands[ids, j]
         low = (col & np.uint64(nbins - 1)).astype(np.intp)
         maybe = np.flatnonzero(np.bincount(low, minlength=nbins)[low] > 1)  # cheap pre-filter
         order = maybe[np.argsort(col[maybe])]
@@ -219,7 +220,7 @@ def jaccard(a: frozenset[int] | set[int], b: frozenset[int] | set[int]) -> float
 
 
 def verify(
-    pairs: np.ndarray, sk: Sketches, threshold: float, chunk: int = 8192
+    pairs: np.ndarray, sk: Sketches, threshold: float, chunk: int = 2048
 ) -> tuple[np.ndarray, np.ndarray]:
     """Stage 4 (verify): the candidate pairs (rows of ``sk``) whose true Jaccard of the
     shingle sets is >= ``threshold``, and those similarities (vectorised set intersection,
@@ -262,7 +263,7 @@ def _jaccards(pairs: np.ndarray, sk: Sketches) -> np.ndarray:
 
 
 def _sorted_sets(
-    sk: Sketches, docs: np.ndarray, chunk: int = 4096
+    sk: Sketches, docs: np.ndarray, cells: int = 1 << 21
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The shingle sets of ``docs`` as one sorted array of ``rank << 32 | hash`` keys (rank:
     the document's place in order of size), their offsets by rank, and each doc's rank."""
@@ -273,15 +274,13 @@ def _sorted_sets(
     rank = np.empty(len(docs), np.int64)
     rank[order] = np.arange(len(docs))
     parts, sizes = [], []
-    for c0 in range(0, len(docs), chunk):  # rows of similar length, padded and sorted
-        idx = order[c0 : c0 + chunk]
+    for c0, c1 in _blocks(counts[order], cells):  # rows of similar length, padded and sorted
+        idx = order[c0:c1]
         cnt = counts[idx]
         width = max(int(cnt.max()), 1)
         mat = np.full((len(idx), width), 0xFFFFFFFF, np.uint32)
         col = np.arange(int(cnt.sum())) - np.repeat(np.cumsum(cnt) - cnt, cnt)
-        mat[np.repeat(np.arange(len(idx)), cnt), col] = sk.shingles[
-            np.repeat(sk.offsets[docs[idx]], cnt) + col
-        ]
+        mat[np.repeat(np.arange(len(idx)), cnt), col] = take(sk.shingles, sk.offsets[docs[idx]], cnt)
         mat.sort(axis=1)
         mask = np.arange(width)[None, :] < cnt[:, None]
         mask[:, 1:] &= mat[:, 1:] != mat[:, :-1]
@@ -292,6 +291,18 @@ def _sorted_sets(
         sizes.append(mask.sum(axis=1))
     offsets = np.concatenate(([0], np.cumsum(np.concatenate(sizes))))
     return np.concatenate(parts), offsets, rank
+
+
+def _blocks(ascending: np.ndarray, cells: int) -> Iterator[tuple[int, int]]:
+    """Consecutive row ranges whose padded matrix (rows x widest row) has at most ``cells``
+    cells (or one row): the padding of a long document never multiplies by many rows."""
+    start, n = 0, len(ascending)
+    while start < n:
+        stop = start + 1
+        while stop < n and (stop + 1 - start) * int(ascending[stop]) <= cells:
+            stop += 1
+        yield start, stop
+        start = stop
 
 
 def components(pairs: Sequence[tuple[int, int]]) -> dict[int, int]:

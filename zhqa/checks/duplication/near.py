@@ -8,7 +8,7 @@ into the local engine's ``map`` / ``collect``.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Hashable, Iterable, Iterator, Sequence
+from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -69,8 +69,7 @@ def matches(sk: mh.Sketches, params: mh.Params, min_chars: int = 50) -> list[Mat
     for r, f in zip(rows[tfirst != rows].tolist(), tfirst[tfirst != rows].tolist(), strict=True):
         out.append(Match(r, f, int(tsize[np.searchsorted(rows, f)]), 1.0, f, 1.0, True))
     reps = rows[tfirst == rows]
-    bands = sk.bands if len(reps) == len(sk.bands) else sk.bands[reps]
-    pairs, sims_ = mh.verify(mh.bucket_pairs(bands, reps), sk, params.threshold)
+    pairs, sims_ = mh.verify(mh.bucket_pairs(sk.bands, reps), sk, params.threshold)
     edges = list(zip(pairs[:, 0].tolist(), pairs[:, 1].tolist(), sims_.tolist(), strict=True))
     best: dict[int, tuple[float, int]] = {}
     sims: dict[tuple[int, int], float] = {}
@@ -131,9 +130,10 @@ class NearDuplicate(CorpusCheck):
     ## Known limits
     Documents under `min_chars` content characters are left to D301. Copies
     whose content characters are identical (they differ only in spaces or
-    punctuation) are not reported here either. The corpus phase keeps the band
-    keys of every document in memory; the shingle hashes (4 bytes per character)
-    wait on disk until verification reads the candidates' back.
+    punctuation) are not reported here either. The corpus phase keeps about 200
+    bytes per document in memory (band keys, sequence number, length); the
+    shingle hashes (4 bytes per character) wait on disk until verification reads
+    the candidates' back.
     """
 
     def map(self, doc: Document, options: NearDuplicateOptions) -> Iterable[tuple[Hashable, Any]]:
@@ -150,21 +150,37 @@ class NearDuplicate(CorpusCheck):
         return [[("D302", (len(d.text), sk.record(i)))] if keep[i] else [] for i, d in enumerate(docs)]
 
     def collect(self, items: Iterable[MapItem], options: NearDuplicateOptions) -> Iterator[CorpusHit]:
-        got: list[MapItem] = []  # ids and sizes; the records stream to disk (sketches.spilled)
+        from array import array
+
+        seqs, sizes = array("q"), array("q")  # per row; the records stream to disk (sketches.spilled)
+        again = iter(items) is not items  # a store or a list: ids are read again for the hits only
+        ids: list[str] = []
 
         def records() -> Iterator[bytes]:
             for item in sorted(items, key=lambda i: i.seq) if isinstance(items, list) else items:
-                got.append(item._replace(value=(item.value[0], None)))
+                seqs.append(item.seq)
+                sizes.append(item.value[0])
+                if not again:
+                    ids.append(item.doc_id)
                 yield item.value[1]
 
         sk = spilled(records(), options.params().banding()[0])
-        if len(got) < 2:
+        if len(seqs) < 2:
             return
-        for m in matches(sk, options.params(), options.min_chars):
-            yield CorpusHit(got[m.row].seq, _hit(m, got, options.shingle))
+        found = matches(sk, options.params(), options.min_chars)
+        need = {seqs[r]: r for m in found for r in (m.row, m.first, m.partner)}
+        if again:
+            named = {need[i.seq]: i.doc_id for i in items if i.seq in need}
+        else:
+            named = {r: ids[r] for r in need.values()}
+        got = {r: MapItem(seqs[r], named[r], "D302", (sizes[r], None)) for r in need.values()}
+        for m in found:
+            yield CorpusHit(seqs[m.row], _hit(m, got, options.shingle))
 
 
-def _hit(m: Match, got: list[MapItem], n: int) -> Hit:
+def _hit(m: Match, got: Mapping[int, MapItem], n: int) -> Hit:
+    """The finding of one match; ``got[row]`` gives the id and length of the rows it names."""
+
     def rel(row: int) -> Related:
         return Related(doc_id=got[row].doc_id, start=0, end=got[row].value[0])
 

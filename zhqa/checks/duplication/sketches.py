@@ -9,7 +9,7 @@ In the corpus phase (:func:`spilled`) only the fixed part stays in memory.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, NamedTuple
+from typing import IO, TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     import numpy as np
@@ -102,42 +102,96 @@ def from_records(records: list[bytes | None], bands: int, chunk: int = 8192) -> 
 
 
 def spilled(records: Iterable[bytes], bands: int, chunk: int = 1024) -> Sketches:
-    """Rows from a stream of records, with the shingle hashes on disk (memory-mapped).
+    """Rows from a stream of records, with the shingle hashes on disk (:class:`OnDisk`).
 
-    Only the fixed part of each row (length, keys, band keys) stays in memory; the
-    shingle hashes (4 bytes per character) go to a temp file that verification
-    reads back for the candidate rows alone.
+    While the stream is read, every part goes to temp files: the fixed part of each
+    row (length, keys, band keys; read back at the end as one array, the only part
+    kept in memory) and the shingle hashes (4 bytes per character), which
+    verification reads back for the candidate rows alone.
     """
     import tempfile
 
     import numpy as np
 
-    spill = tempfile.TemporaryFile()
-    heads: list[Sketches | None] = []
-    counts: list[np.ndarray] = []
+    row = np.dtype(
+        [
+            ("length", "<i8"),
+            ("content", "<u8"),
+            ("template", "<u8"),
+            ("count", "<i8"),
+            ("bands", "<u8", (bands,)),
+        ]
+    )
+    spill, fixed = tempfile.TemporaryFile(), tempfile.TemporaryFile()
     batch: list[bytes | None] = []
 
     def flush() -> None:
         part = from_records(batch, bands, chunk)
         batch.clear()
         part.shingles.tofile(spill)
-        counts.append(np.diff(part.offsets))
-        heads.append(
-            part._replace(shingles=np.zeros(0, np.uint32))
-        )  # not a view: frees the batch; offsets rebuilt below
+        head = np.empty(len(part.length), row)
+        for name in ("length", "content", "template", "bands"):
+            head[name] = getattr(part, name)
+        head["count"] = np.diff(part.offsets)
+        head.tofile(fixed)
 
     for rec in records:
         batch.append(rec)
         if len(batch) >= chunk:
             flush()
-    if batch or not heads:
-        flush()
-    out = concat(heads)
-    sizes = np.concatenate(counts)
-    total = int(sizes.sum())
+    flush()
     spill.flush()
-    shingles = np.memmap(spill, np.uint32, "r", shape=(total,)) if total else np.zeros(0, np.uint32)
-    return out._replace(shingles=shingles, offsets=np.concatenate(([0], np.cumsum(sizes))).astype(np.int64))
+    fixed.seek(0)
+    head = np.fromfile(fixed, row)
+    fixed.close()
+    offsets = np.zeros(len(head) + 1, np.int64)
+    np.cumsum(head["count"], out=offsets[1:])
+    return Sketches(
+        length=head["length"],
+        content=head["content"],
+        template=head["template"],
+        bands=head["bands"],
+        shingles=OnDisk(spill, int(offsets[-1])),  # type: ignore[arg-type]
+        offsets=offsets,
+    )
+
+
+class OnDisk:
+    """uint32 shingle hashes in a temporary file, read back with ``pread``. Never
+    memory-mapped: mapped pages (and the kernel's fault-around) would count in the
+    process's resident set, reading candidates back must not grow it."""
+
+    def __init__(self, file: IO[bytes], total: int) -> None:
+        self._file, self._total = file, total
+
+    def __len__(self) -> int:
+        return self._total
+
+    def __getitem__(self, span: slice) -> np.ndarray:
+        import numpy as np
+
+        start, stop, _ = span.indices(self._total)
+        return self.take(np.array([start]), np.array([max(stop - start, 0)]))
+
+    def take(self, starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
+        """The ranges ``[starts[i], starts[i] + counts[i])``, concatenated."""
+        import os
+
+        import numpy as np
+
+        fd = self._file.fileno()
+        chunks = [os.pread(fd, 4 * n, 4 * s) for s, n in zip(starts.tolist(), counts.tolist(), strict=True)]
+        return np.frombuffer(b"".join(chunks), np.uint32)
+
+
+def take(shingles: np.ndarray | OnDisk, starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
+    """The shingle ranges ``[starts[i], starts[i] + counts[i])`` concatenated, from memory or disk."""
+    import numpy as np
+
+    if isinstance(shingles, OnDisk):
+        return shingles.take(starts, counts)
+    first = np.cumsum(counts) - counts
+    return shingles[np.repeat(starts - first, counts) + np.arange(int(counts.sum()))]
 
 
 def _empty(bands: int) -> Sketches:
