@@ -56,8 +56,9 @@ def main() -> None:
     ap.add_argument("--size-mb", type=float, default=1024)
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--select", default=None)
+    ap.add_argument("--data", type=Path, help="a JSONL file to use instead of the generated corpus")
     args = ap.parse_args()
-    data = HERE / "data" / f"news-{int(args.size_mb)}mb.jsonl"
+    data = args.data or HERE / "data" / f"news-{int(args.size_mb)}mb.jsonl"
     if not data.exists():
         generate(data, args.size_mb)
     size = data.stat().st_size / 1024 / 1024
