@@ -123,7 +123,7 @@ class DocResult:
     doc_id: str
     source: str
     characters: int
-    findings: list[Finding]
+    findings: list[Any]  # Findings (or what run_document's ``make`` built)
     metrics: dict[str, float]
     mapped: dict[str, list[tuple[Any, Any]]]
 
@@ -134,11 +134,16 @@ def run_document(
     seq: int = 0,
     mapped: dict[str, list[tuple[Any, Any]]] | None = None,
     counts: Sequence[int] | None = None,
+    make: Callable[[Plan, AnyCheck, Document, Hit, LineIndex], Any] = to_finding,
+    key: Callable[[Any], Any] = finding_key,
 ) -> DocResult:
     """Findings, metrics and corpus map outputs of one document (``mapped`` and the
-    character ``counts`` of ``text_stats``: already computed for a batch, see :func:`map_batch`)."""
+    character ``counts`` of ``text_stats``: already computed for a batch, see :func:`map_batch`).
+
+    ``make`` turns a hit into a finding and ``key`` sorts them (an engine may build
+    something lighter than a :class:`Finding`, with the same order)."""
     index = None  # built at the first finding: most documents have none
-    findings: list[Finding] = []
+    findings: list[Any] = []
     metrics: dict[str, float] = text_stats(doc.text, doc.meta, counts)  # base stats; checks' add to them
     cap = plan.config.limits.max_findings_per_check
     for chk, call in plan.bound():
@@ -148,14 +153,14 @@ def run_document(
                 metrics[out.name] = out.value
             elif kept < cap:
                 index = index or LineIndex(doc.text)
-                findings.append(to_finding(plan, chk, doc, out, index))
+                findings.append(make(plan, chk, doc, out, index))
                 kept += 1
             else:
                 extra += 1
                 first_extra = first_extra or out
-        if first_extra is not None:
-            findings.append(to_finding(plan, chk, doc, _more(first_extra, extra, chk.code, cap), index))
-    findings.sort(key=finding_key)
+        if first_extra is not None and index is not None:
+            findings.append(make(plan, chk, doc, _more(first_extra, extra, chk.code, cap), index))
+    findings.sort(key=key)
     if mapped is None:
         mapped = {c.code: list(c.map(doc, plan.options[c.code])) for c in plan.corpus_checks}
     return DocResult(seq, doc.id, doc.source, len(doc.text), findings, metrics, mapped)

@@ -15,6 +15,7 @@ from typing import Any, NamedTuple
 
 from zhqa.checks.runner import Plan, map_batch, run_document
 from zhqa.engine.mapstore import Chunk, pack_items
+from zhqa.engine.rows import finding_row, row_key
 from zhqa.engine.spool import pack_rows
 from zhqa.io import RawLine, parse_unit
 from zhqa.io.discover import Input
@@ -74,15 +75,14 @@ def work_units(state: State, batch: list[Unit]) -> BatchOut:
     items: dict[str, list[tuple[int, str, Any, Any]]] = {c.code: [] for c in plan.corpus_checks}
     nchars = 0
     for (seq, _, _), doc, m, c in zip(batch, docs, maps, counts, strict=True):
-        r = run_document(plan, doc, seq, m, c)
+        r = run_document(plan, doc, seq, m, c, make=finding_row, key=row_key)
         nchars += r.characters
         fam_counts: dict[str, int] = {}
-        for f in r.findings:
-            sev, fam = f.severity.value, str(f.family)
-            tally[f.code, sev, fam] += 1
+        for start, end, code, msg, sev, fam, js in r.findings:
+            tally[code, sev, fam] += 1
             fam_counts[f"{fam}_findings"] = fam_counts.get(f"{fam}_findings", 0) + 1
             fam_counts[f"{sev}s"] = fam_counts.get(f"{sev}s", 0) + 1
-            found.append(((seq, f.start, f.end, f.code, f.message), f.model_dump_json()))
+            found.append(((seq, start, end, code, msg), js))
         row = {"seq": seq, "doc_id": r.doc_id, "source": r.source, "characters": r.characters}
         rows.append(((seq, 0, 0, "", ""), {**row, **fam_counts, **r.metrics}))  # a dict: no JSON needed
         for code, pairs in r.mapped.items():
