@@ -38,6 +38,17 @@ t0 = time.perf_counter()
 if engine == "spark":
     from zhqa.engine.spark import SparkEngine
     eng = SparkEngine(plan)
+    import os, threading
+    def watch(st, path):  # active stages' progress, every 30 s (ZHQA_BENCH_PROGRESS)
+        while True:
+            rows = [f"{i.stageId} {i.name.split(' at ')[0]} {i.numCompletedTasks}/{i.numTasks}"
+                    for i in map(st.getStageInfo, st.getActiveStageIds()) if i]
+            with open(path, "a") as f:
+                f.write(time.strftime("%H:%M:%S ") + "; ".join(rows) + "\\n")
+            time.sleep(30)
+    if os.environ.get("ZHQA_BENCH_PROGRESS"):
+        args = (eng.spark.sparkContext.statusTracker(), os.environ["ZHQA_BENCH_PROGRESS"])
+        threading.Thread(target=watch, args=args, daemon=True).start()
 else:
     from zhqa.engine.local import LocalEngine
     eng = LocalEngine(plan, jobs=2)
@@ -98,9 +109,9 @@ def main() -> None:
     ap.add_argument("--size-mb", type=int, action="append", help="corpus size(s); default 1024")
     ap.add_argument("--engines", default="spark,local")
     args = ap.parse_args()
-    head = "| MB | engine | docs | findings | start s | run s | MB/s | docs/s | same findings | peak RSS MB | load |"
+    head = "| MB | engine | docs | findings | start s | run s | MB/s | docs/s | same findings | digest | peak RSS MB | load |"
     print(head)
-    print("|---:|---|---:|---:|---:|---:|---:|---:|---|---:|---:|", flush=True)
+    print("|---:|---|---:|---:|---:|---:|---:|---:|---|---|---:|---:|", flush=True)
     for size in args.size_mb or [1024]:
         path = corpus(size)
         mb = path.stat().st_size / 2**20
@@ -109,7 +120,7 @@ def main() -> None:
         for e, r in got.items():
             print(
                 f"| {mb:.0f} | {e} | {r['docs']:,} | {r['findings']:,} | {r['startup']:.1f} | {r['run']:.1f}"
-                f" | {mb / r['run']:.2f} | {r['docs'] / r['run']:.0f} | {len(digests) == 1}"
+                f" | {mb / r['run']:.2f} | {r['docs'] / r['run']:.0f} | {len(digests) == 1} | {r['digest'][:12]}"
                 f" | {r['peak_mb']:.0f} | {r['load']:.1f} |",
                 flush=True,
             )

@@ -36,6 +36,7 @@ class SparkEngine:
         self.config = plan.config
         self.spark = spark or get_session()
         sc = self.spark.sparkContext
+        self._auto = partitions is None
         self.partitions = partitions or max(2, sc.defaultParallelism * 2)
         import os
 
@@ -54,7 +55,8 @@ class SparkEngine:
                 st.status, st.error = "error", inp.problem
         docs = documents(self.spark, inputs, self.config, self.state)
         results = docs.mapPartitions(check_partition(self.state)).persist(StorageLevel.MEMORY_AND_DISK)
-        self.partitions = min(self.partitions, max(1, docs.getNumPartitions()))
+        if self._auto:  # one shuffle partition per input split (32 MB of a local file)
+            self.partitions = max(1, docs.getNumPartitions())
         counts = _Counts()
         doc_spool, corpus_spool, metrics = Spool(), Spool(), Spool()
         cached: list[Any] = [results]
@@ -65,7 +67,7 @@ class SparkEngine:
             timings["document pass"] = (t1 := time.perf_counter()) - t0
             hits = self._corpus_hits(results, cached)
             if hits is not None:
-                self._corpus_findings(docs, hits, counts, corpus_spool)
+                self._corpus_findings(inputs, hits, counts, corpus_spool)
             timings["corpus checks"] = time.perf_counter() - t1
         finally:
             for rdd in cached:
@@ -150,17 +152,31 @@ class SparkEngine:
         hits = [(ch.seq, (code, ch.hit)) for ch in chk.collect(got, opts)]
         return self.spark.sparkContext.parallelize(hits, self.partitions)
 
-    def _corpus_findings(self, docs: Any, hits: Any, counts: _Counts, spool: Spool) -> None:
+    def _corpus_findings(self, inputs: Any, hits: Any, counts: _Counts, spool: Spool) -> None:
         """Pass 2: re-read only the documents with corpus hits and locate the hits in them."""
-        by_doc = hits.groupByKey(self.partitions)
-        wanted = docs.filter(lambda kv: not isinstance(kv[1], str))
-        joined = wanted.join(by_doc, self.partitions).map(corpus_findings(self.state))
-        for cseq, rows in joined.sortByKey(numPartitions=self.partitions).toLocalIterator(
-            prefetchPartitions=True
-        ):
-            for code, sev, fam, start, end, msg, payload in rows:
-                counts.add(code, sev, fam)
-                spool.add((cseq, start, end, code, msg), payload)
+        from pyspark import StorageLevel
+
+        from zhqa.engine.spark import bloom
+
+        by_doc = hits.groupByKey(self.partitions).persist(StorageLevel.MEMORY_AND_DISK)
+        try:
+            n = by_doc.count()
+            if not n:
+                return
+            sc = self.spark.sparkContext
+            filt = sc.broadcast(bloom.build(by_doc.keys(), n))
+            docs = documents(self.spark, inputs, self.config, self.state, keep=lambda k: k in filt.value)
+            wanted = docs.filter(lambda kv: not isinstance(kv[1], str))
+            joined = wanted.join(by_doc, self.partitions).map(corpus_findings(self.state))
+            for cseq, rows in joined.sortByKey(numPartitions=self.partitions).toLocalIterator(
+                prefetchPartitions=True
+            ):
+                for code, sev, fam, start, end, msg, payload in rows:
+                    counts.add(code, sev, fam)
+                    spool.add((cseq, start, end, code, msg), payload)
+            filt.destroy()
+        finally:
+            by_doc.unpersist()
 
 
 def metrics_dataframe(results: Any, spark: Any) -> Any:

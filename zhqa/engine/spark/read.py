@@ -85,8 +85,11 @@ def _norm(uri: str) -> str:
     return f"{u.scheme or 'file'}://{u.netloc}{unquote(u.path)}"
 
 
-def documents(spark: Any, inputs: Sequence[Input], config: SuiteConfig, state: Any) -> Any:
-    """The RDD of ``(cseq, Document)``, or ``(cseq, "error message")`` for an unreadable input."""
+def documents(spark: Any, inputs: Sequence[Input], config: SuiteConfig, state: Any, keep: Any = None) -> Any:
+    """The RDD of ``(cseq, Document)``, or ``(cseq, "error message")`` for an unreadable input.
+
+    ``keep(cseq) -> bool`` (pass 2) drops the other records before they are decoded or parsed.
+    """
     sc = spark.sparkContext
     parts = []
     text = [(i, inp) for i, inp in enumerate(inputs) if inp.fmt == "text" and not inp.compression]
@@ -96,6 +99,8 @@ def documents(spark: Any, inputs: Sequence[Input], config: SuiteConfig, state: A
         locs = [location(inp) for _, inp in text]
         joined = ",".join(loc.replace(",", "\\,") for loc in locs)
         raw = sc.binaryFiles(joined, minPartitions=max(1, min(len(text), sc.defaultParallelism * 4)))
+        if keep is not None:
+            raw = raw.filter(lambda kv: keep(where[_norm(kv[0])][0] << SHIFT))
         parts.append(raw.map(lambda kv: _text_doc(where[_norm(kv[0])], kv[1], config)))
     for i, inp in enumerate(inputs):
         if inp.problem or inp.compression or inp.fmt != "jsonl":
@@ -103,7 +108,7 @@ def documents(spark: Any, inputs: Sequence[Input], config: SuiteConfig, state: A
         lines = sc.newAPIHadoopFile(
             location(inp), TEXT_INPUT, "org.apache.hadoop.io.LongWritable", "org.apache.hadoop.io.Text"
         )
-        parts.append(lines.zipWithIndex().mapPartitions(_jsonl_docs(i, inp, config, state)))
+        parts.append(lines.zipWithIndex().mapPartitions(_jsonl_docs(i, inp, config, state, keep)))
     rest = [
         (i, inp)
         for i, inp in enumerate(inputs)
@@ -113,6 +118,8 @@ def documents(spark: Any, inputs: Sequence[Input], config: SuiteConfig, state: A
         parts.append(
             sc.parallelize(rest, len(rest)).flatMap(lambda x: _other_docs(x[0], x[1], config, state))
         )
+        if keep is not None:
+            parts[-1] = parts[-1].filter(lambda kv: keep(kv[0]))
     if not parts:
         return sc.emptyRDD()
     return sc.union(parts) if len(parts) > 1 else parts[0]
@@ -132,7 +139,7 @@ def _text_doc(found: tuple[int, Input], data: bytes, config: SuiteConfig) -> tup
     return i << SHIFT, doc
 
 
-def _jsonl_docs(i: int, inp: Input, config: SuiteConfig, state: Any) -> Any:
+def _jsonl_docs(i: int, inp: Input, config: SuiteConfig, state: Any, keep: Any = None) -> Any:
     def run(rows: Iterator[tuple[tuple[int, str], int]]) -> Iterator[tuple[int, Any]]:
         from zhqa.engine.spark.worker import validator
         from zhqa.io.records import parse_line
@@ -140,12 +147,14 @@ def _jsonl_docs(i: int, inp: Input, config: SuiteConfig, state: Any) -> Any:
         validate = validator(state)
         lim, tf, idf = config.limits, config.text_field, config.id_field
         for (offset, line), index in rows:
+            number = index + 1
+            if keep is not None and not keep((i << SHIFT) | number):
+                continue
             raw = line.encode("utf-8", "surrogatepass") + b"\n"
             if offset == 0 or "\ufffd" in line:  # Hadoop skips a BOM and decodes lossily
                 raw = _exact_line(inp, offset, lim.max_record_bytes) or raw
             if not raw.strip():
                 continue
-            number = index + 1
             rec = parse_line(raw, number, offset, inp, lim, tf, idf, validate)
             yield (i << SHIFT) | number, rec.doc
 
