@@ -74,11 +74,15 @@ class Article(BaseModel):
     start: int = 0
     end: int = 0
 
-    def elements(self) -> Iterator[Element]:
-        """Every element of the article, in page order."""
+    def parts(self) -> list[Element]:
+        """Every element of the article, grouped by kind (not in page order)."""
         parts: list[Element] = [e for e in (self.kicker, self.title, self.subtitle, self.byline) if e]
         parts += [*self.paragraphs, *self.captions, *self.extra_bylines, *self.furniture]
-        yield from sorted(parts, key=lambda e: e.start)
+        return parts
+
+    def elements(self) -> Iterator[Element]:
+        """Every element of the article, in page order."""
+        yield from sorted(self.parts(), key=lambda e: e.start)
 
     @property
     def dateline(self) -> Byline | None:
@@ -96,4 +100,4 @@ class Page(BaseModel):
 
     def elements(self) -> Iterator[Element]:
         """Every element of the page, in page order (they never overlap)."""
-        yield from sorted((e for a in self.articles for e in a.elements()), key=lambda e: e.start)
+        yield from sorted((e for a in self.articles for e in a.parts()), key=lambda e: e.start)

@@ -19,17 +19,17 @@ SHARED = 3
 _RUN = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]{2,}|[A-Za-z]{2,}")
 # function characters: a bigram holding one says little about the topic
 _COMMON = frozenset("的是了在和有这为他她它不我也就人们个上说中以到对将一年与及其而之被于把")
+_BLANK_COMMON = str.maketrans(dict.fromkeys(_COMMON, " "))
 
 
 def topic_grams(text: str) -> set[str]:
     """Hanzi bigrams without function characters, and Latin words (lower case)."""
     out: set[str] = set()
-    for run in _RUN.findall(text):
+    for run in _RUN.findall(text.translate(_BLANK_COMMON)):  # a function character ends a run
         if run.isascii():
             out.add(run.lower())
-            continue
-        grams = (run[k : k + 2] for k in range(len(run) - 1))
-        out.update(g for g in grams if g[0] not in _COMMON and g[1] not in _COMMON)
+        else:
+            out.update([run[k : k + 2] for k in range(len(run) - 1)])
     return out
 
 

@@ -36,6 +36,7 @@ _DATELINE = re.compile(
     rf"^(?:本报讯|本报[{_H}]{{1,6}}\d{{1,2}}月\d{{1,2}}日电|(?:新华社|中新社|中新网)[{_H}]{{0,8}}\d{{1,2}}月\d{{1,2}}日电)"
     r"\s*(?:[(（]([^()（）\n]{0,40})[)）])?"
 )
+_DATELINE_HEADS = ("本报", "新华社", "中新社", "中新网")
 _CREDIT = re.compile(
     rf"(?:^|\s)((?:{ROLE})\s*[^\s。！？!?]{{0,12}}(?:\s+[^\s。！？!?]{{1,12}}){{0,4}}\s*摄)$"
 )
@@ -80,13 +81,18 @@ def parse_byline(line: str) -> list[Credit] | None:
 
 def dateline(line: str) -> int:
     """Length of a dateline lead (``本报讯(记者邢生祥)``) at the start of ``line``, else 0."""
+    if not line.startswith(_DATELINE_HEADS):
+        return 0  # every dateline starts with one of them (cheap test before the regex)
     m = _DATELINE.match(line)
     return m.end() if m and m.end() < len(line.rstrip()) else 0
 
 
 def credit_start(line: str) -> int:
     """Where a trailing photo credit (``本报记者 甘哲 摄``) starts in ``line``, else -1."""
-    m = _CREDIT.search(line.rstrip())
+    s = line.rstrip()
+    if not s.endswith("摄"):
+        return -1  # the credit pattern ends with 摄 (cheap test before the regex)
+    m = _CREDIT.search(s)
     return m.start(1) if m else -1
 
 
@@ -146,7 +152,7 @@ def _balanced(s: str) -> bool:
 def is_headline(line: str) -> bool:
     """Short, no sentence-final mark at the end: a kicker, headline or subtitle."""
     s = line.strip()
-    if not (0 < len(s) <= 48) or dateline(s) or not _balanced(s) or "。" in s:
+    if "。" in s or not (0 < len(s) <= 48) or dateline(s) or not _balanced(s):
         return False
     core = s.rstrip("”’」』）)》\"'")
     if not core or core[-1] in PAUSES or core[-1] in "。." or s[-1] in OPENERS:

@@ -21,6 +21,7 @@ Nothing is dropped: every non-blank character belongs to exactly one element.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -28,6 +29,7 @@ from zhqa.schemas.article import Article, Byline, Caption, Credit, Element, Furn
 from zhqa.text.cohesion import continues
 from zhqa.text.lines import parse_byline
 from zhqa.text.page_units import DASHES, TEXT_KINDS, Unit, photo_end, units_of, window
+from zhqa.text.paragraphs import Para
 
 _SHORT_BODY = 50
 
@@ -186,6 +188,7 @@ def _drafts(units: list[Unit], whole: bool) -> list[_Draft]:
 
 
 def _article(d: _Draft) -> Article:
+    """The draft as an Article."""
     heads = (
         {k: Element(text=u.text, start=u.start, end=u.end) for k, u in _heads(d.heads).items()}
         if d.heads
@@ -229,5 +232,13 @@ def parse_page(text: str) -> Page:
 @lru_cache(maxsize=32)
 def parse_article(text: str) -> Page:
     """One article's text (a record): one article, short lines kept as paragraphs."""
-    drafts = [d for d in _drafts(units_of(text), whole=True) if d.units]
+    drafts = [d for d in _drafts(units_of(text, whole=True), whole=True) if d.units]
     return Page(articles=[_article(d) for d in drafts], length=len(text))
+
+
+def page_of_bodies(lines: Sequence[Para], length: int) -> Page:
+    """What :func:`parse_page` and :func:`parse_article` give when every line is a body line
+    (:func:`zhqa.text.plain.body_line`): one untitled news article of those paragraphs."""
+    paras = [Paragraph(text=p.text, start=p.start, end=p.end) for p in lines]
+    arts = [Article(paragraphs=paras, start=paras[0].start, end=paras[-1].end)] if paras else []
+    return Page(articles=arts, length=length)

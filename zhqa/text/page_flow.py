@@ -7,13 +7,16 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from functools import lru_cache
+from collections.abc import Iterator
+from functools import cached_property, lru_cache
 from itertools import pairwise
 from typing import NamedTuple
 
 from zhqa.schemas.article import Article, Page, Paragraph
 from zhqa.text.lines import FINAL, OPENERS, PAUSES, ends_sentence, is_headline
-from zhqa.text.page import parse_article, parse_page
+from zhqa.text.page import page_of_bodies, parse_article, parse_page
+from zhqa.text.paragraphs import Para, paragraphs
+from zhqa.text.plain import body_line, plain_line, screened
 
 _LIST_ITEM = re.compile(
     r"^\s*(?:\d{1,2}[.、．)）]|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十\d]{1,3}[,，、是])"
@@ -45,7 +48,7 @@ def _list_item(p: Paragraph) -> bool:
 
 def breaks(page: Page) -> tuple[Break, ...]:
     """Paragraphs ending mid-sentence that the next paragraph of the same article continues."""
-    starts = sorted(e.start for e in page.elements())
+    starts: list[int] = []
     out = []
     for art in page.articles:
         for p, q in pairwise(art.paragraphs):
@@ -53,6 +56,7 @@ def breaks(page: Page) -> tuple[Break, ...]:
                 continue
             if not _surely_open(p) and _OPENER.match(q.text):
                 continue  # a bare end before a sentence opener: more likely a lost full stop
+            starts = starts or sorted(e.start for a in page.articles for e in a.parts())
             between = bisect_left(starts, q.start) - bisect_left(starts, p.end)
             out.append(Break(p, q, clean_gap=between == 0))
     return tuple(out)
@@ -73,7 +77,7 @@ def last_paragraph(page: Page) -> tuple[Article, Paragraph] | None:
     """The page's last element if it is a body paragraph (a byline or caption at the end is not)."""
     last = None
     for art in page.articles:
-        for e in art.elements():
+        for e in art.parts():  # elements never overlap: the one that starts last is the last
             if last is None or e.start > last[1].start:
                 last = (art, e)
     if last is None or not isinstance(last[1], Paragraph):
@@ -139,15 +143,50 @@ def last_sentence_start(p: Paragraph) -> int:
     return p.start + cut + 1 if cut >= 0 else p.start
 
 
-class Flow(NamedTuple):
-    page: Page
-    breaks: tuple[Break, ...]
-    truncated: tuple[Article, Paragraph] | None
-    orphan: Paragraph | None
+class Flow:
+    """One text's parse (a page, or one record's article) and its flow defects.
+
+    A plain text (:mod:`zhqa.text.plain`) is not parsed: its page would be one untitled
+    article of its lines, with no break, truncated end or orphan continuation;
+    ``articles`` is then empty and ``paragraphs`` are the lines themselves.
+    """
+
+    def __init__(self, text: str, record: bool) -> None:
+        self.text, self.record = text, record
+        self.screened = screened(text)
+        self.plain = self.screened or all(plain_line(p.text) for p in paragraphs(text))
+        if not self.plain and all(body_line(p.text) for p in paragraphs(text)):
+            self.__dict__["page"] = page_of_bodies(paragraphs(text), len(text))  # no parse needed
+        self.breaks: tuple[Break, ...] = ()
+        self.truncated: tuple[Article, Paragraph] | None = None
+        self.orphan: Paragraph | None = None
+        if not self.plain:
+            page = self.page
+            self.breaks, self.truncated, self.orphan = breaks(page), truncated(page), orphan_for(page)
+
+    @cached_property
+    def page(self) -> Page:
+        return parse_article(self.text) if self.record else parse_page(self.text)
+
+    @property
+    def articles(self) -> list[Article]:
+        """The page's articles; none for a plain text (its one article has only paragraphs)."""
+        return [] if self.plain else self.page.articles
+
+    def paragraphs(self) -> Iterator[Paragraph | Para]:
+        """Every body paragraph, article by article (a plain text's lines, as spans)."""
+        if self.plain:
+            yield from paragraphs(self.text)
+        else:
+            for art in self.page.articles:
+                yield from art.paragraphs
+
+    def bad_starts(self) -> list[Paragraph | Para]:
+        """Paragraphs that cannot open a sentence (:func:`bad_start`), in order."""
+        return [] if self.screened else [p for p in self.paragraphs() if bad_start(p)]
 
 
 @lru_cache(maxsize=32)
 def analyse(text: str, record: bool = False) -> Flow:
     """Parse once (a page, or one record's article) and find the flow defects; cached on the text."""
-    page = parse_article(text) if record else parse_page(text)
-    return Flow(page, breaks(page), truncated(page), orphan_for(page))
+    return Flow(text, record)

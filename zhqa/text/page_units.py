@@ -44,7 +44,8 @@ class Unit:
     dateline: bool = False
 
 
-def units_of(text: str) -> list[Unit]:
+def units_of(text: str, whole: bool = False) -> list[Unit]:
+    """The page's units; ``whole`` (one record's article) skips what only tells headlines from body lines."""
     out: list[Unit] = []
     for p in paragraphs(text):
         kind = line_kind(p.text)
@@ -73,9 +74,11 @@ def units_of(text: str) -> list[Unit]:
         ):
             out[-1] = Unit("byline", prev.start, p.end, text[prev.start : p.end])
             continue
-        if kind is LineKind.body and _wide_headline(p.text):
+        if kind is LineKind.body and not whole and wide_headline(p.text):
             kind = LineKind.headline
         out.append(Unit(kind.value, p.start, p.end, p.text))
+    if whole:
+        return out  # one record, one article: a headline line and a body line are both its paragraphs
     _promote_titles(out)
     # headline-like lines after the last body line, at the end of the page, are a truncated end
     tail = len(out)
@@ -98,12 +101,12 @@ def _asks(line: str, comma: bool = False) -> bool:
     )
 
 
-def _wide_headline(line: str) -> bool:
+def wide_headline(line: str) -> bool:
     """A headline-like line over 48 characters only because of Latin words (``利雲斯頓 (Livingston) …``).
 
     Printed width: an ASCII character takes half a hanzi's.
     """
-    if len(line) <= 48 or len(line) > 96 or _NOT_NAMES.search(line):
+    if len(line) <= 48 or len(line) > 96 or "。" in line or _NOT_NAMES.search(line):
         return False
     ascii_ = sum(1 for ch in line if ch.isascii())
     balanced = line.count("(") + line.count("（") == line.count(")") + line.count("）")
@@ -150,8 +153,8 @@ def _photo_title(out: list[Unit], k: int) -> bool:
 def _promote_titles(out: list[Unit]) -> None:
     """Body lines that are headlines by position: a question or a long title before a byline or dash subtitle."""
     for k, (u, nxt) in enumerate(pairwise(out)):
-        if u.kind != "body":
-            continue
+        if u.kind != "body" or u.text.endswith("。"):
+            continue  # a line ending with a full stop is never a title (every branch below needs that)
         dash = nxt.text.startswith(DASHES)
         heads_story = nxt.kind == "byline" or dash
         if heads_story and _asks(u.text, comma=dash):

@@ -47,10 +47,10 @@ def missing_title(doc: Document) -> Iterator[Hit]:
         if "title" in doc.meta and not (isinstance(doc.meta["title"], str) and doc.meta["title"].strip()):
             yield Hit(start=0, end=0, message="record has an empty title")
         return
-    page = flow(doc).page
-    if not any(a.title for a in page.articles):
+    arts = flow(doc).articles
+    if not any(a.title for a in arts):
         return
-    for art in page.articles:
+    for art in arts:
         if art.title is None:
             first = next(art.elements())
             yield Hit(start=first.start, end=first.end, message="article has no headline")
@@ -88,7 +88,7 @@ def malformed_byline(doc: Document) -> Iterator[Hit]:
     A byline without a name, with a merged or truncated name, is an extraction
     slip; author metadata built from it is wrong.
     """
-    for art in flow(doc).page.articles:
+    for art in flow(doc).articles:
         for b in (art.byline, *art.extra_bylines):
             if b is None or b.credits or (b.dateline and "(" not in b.text and "（" not in b.text):
                 continue
@@ -131,7 +131,7 @@ def misplaced_caption(doc: Document) -> Iterator[Hit]:
     ## Known limits
     Captions without a photo title inside a news article are that article's own captions.
     """
-    arts = flow(doc).page.articles
+    arts = flow(doc).articles
     for photo in (a for a in arts if a.kind == "photo"):
         for host in arts:
             if host.kind != "news" or not host.start < photo.start < host.end:

@@ -8,7 +8,7 @@ from zhqa.checks.registry import Bad, Good, check
 from zhqa.checks.structure._common import flow, snippet
 from zhqa.schemas.document import Document
 from zhqa.schemas.finding import Fix, Hit, Related
-from zhqa.text.page_flow import bad_start, last_sentence_start
+from zhqa.text.page_flow import last_sentence_start
 
 _TITLE = "甘肃瓜州以人才振兴促产业振兴\n\n"
 
@@ -184,7 +184,6 @@ def orphan_fragment(doc: Document) -> Iterator[Hit]:
             related=_related(doc, last_sentence_start(tail), tail.end),
         )
     continued = {b.nxt.start for b in f.breaks}
-    for art in f.page.articles:
-        for p in art.paragraphs:
-            if bad_start(p) and p.start not in seen and p.start not in continued:
-                yield Hit(start=p.start, end=p.end, message=f"paragraph starts mid-sentence ({p.text[:6]!r})")
+    for p in f.bad_starts():
+        if p.start not in seen and p.start not in continued:
+            yield Hit(start=p.start, end=p.end, message=f"paragraph starts mid-sentence ({p.text[:6]!r})")

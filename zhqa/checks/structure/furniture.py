@@ -61,18 +61,22 @@ def length_out_of_bounds(doc: Document, options: LengthBounds) -> Iterator[Hit]:
     document usually means a split or merge went wrong upstream.
     """
     o = options
-    if why := _outside(_size(doc.text), o.document_min, o.document_max):
-        yield Hit(start=0, end=len(doc.text), message=f"document has {why}")
-    titles = [(t.start, t.end, t.text) for a in flow(doc).page.articles if (t := a.title)]
+    n = len(doc.text)  # an upper bound of the size: count exactly only when a bound could be crossed
+    if (o.document_min or (o.document_max and n > o.document_max)) and (
+        why := _outside(_size(doc.text), o.document_min, o.document_max)
+    ):
+        yield Hit(start=0, end=n, message=f"document has {why}")
+    titles = [(t.start, t.end, t.text) for a in flow(doc).articles if (t := a.title)]
     if is_record(doc) and isinstance(doc.meta.get("title"), str) and doc.meta["title"].strip():
         titles.append((0, 0, doc.meta["title"]))
     for start, end, text in titles:
         if why := _outside(_size(text), o.title_min, o.title_max):
             yield Hit(start=start, end=end, message=f"title {snippet(text)!r} has {why}")
-    for art in flow(doc).page.articles:
-        for p in art.paragraphs:
-            if why := _outside(_size(p.text), 0, o.paragraph_max):
-                yield Hit(start=p.start, end=p.end, message=f"paragraph has {why}")
+    if not o.paragraph_max or n <= o.paragraph_max:
+        return
+    for p in flow(doc).paragraphs():
+        if len(p.text) > o.paragraph_max and (why := _outside(_size(p.text), 0, o.paragraph_max)):
+            yield Hit(start=p.start, end=p.end, message=f"paragraph has {why}")
 
 
 @check(
@@ -101,7 +105,7 @@ def boilerplate_line(doc: Document) -> Iterator[Hit]:
     Navigation and sharing widgets scraped with the article are not text; they
     repeat across documents and pollute training data and statistics.
     """
-    for art in flow(doc).page.articles:
+    for art in flow(doc).articles:
         last_para = max((p.start for p in art.paragraphs), default=-1)
         for f in art.furniture:
             if f.kind == "meta" and f.start > last_para:
