@@ -7,13 +7,14 @@ serialised by their own models); tests compare the two on every check's examples
 
 from __future__ import annotations
 
+from functools import lru_cache
 from json.encoder import encode_basestring as _s  # type: ignore[attr-defined]
 from operator import itemgetter
 
 from zhqa.checks.registry import AnyCheck
 from zhqa.checks.runner import Plan
 from zhqa.schemas.document import Document
-from zhqa.schemas.finding import Hit
+from zhqa.schemas.finding import Fix, Hit
 from zhqa.text.locate import LineIndex, excerpt
 
 # (start, end, code, message, severity, family, json)
@@ -26,12 +27,37 @@ def finding_row(plan: Plan, chk: AnyCheck, doc: Document, hit: Hit, index: LineI
     line, column = index.locate(hit.start)
     sev = plan.severity(chk, hit).value
     text = hit.excerpt if hit.excerpt is not None else excerpt(doc.text, hit.start, hit.end)
-    fix = "null" if hit.fix is None else hit.fix.model_dump_json()
+    fix = "null" if hit.fix is None else _fix(hit.fix)
     related = "[" + ",".join(r.model_dump_json() for r in hit.related) + "]"
     js = (
-        f'{{"code":{_s(chk.code)},"name":{_s(chk.name)},"family":{_s(chk.family)},"severity":{_s(sev)},'
-        f'"doc_id":{_s(doc.id)},"source":{_s(doc.source)},"start":{hit.start:d},"end":{hit.end:d},'
-        f'"line":{line:d},"column":{column:d},"message":{_s(hit.message)},"excerpt":{_s(text)},'
-        f'"fix":{fix},"related":{related}}}'
+        f"{_head(chk.code, chk.name, chk.family, sev)}{_where(doc.id, doc.source)}"
+        f'"start":{hit.start:d},"end":{hit.end:d},"line":{line:d},"column":{column:d},'
+        f'"message":{_s(hit.message)},"excerpt":{_s(text)},"fix":{fix},"related":{related}}}'
     )
     return (hit.start, hit.end, chk.code, hit.message, sev, chk.family, js)
+
+
+@lru_cache(maxsize=256)
+def _head(code: str, name: str, family: str, severity: str) -> str:
+    return f'{{"code":{_s(code)},"name":{_s(name)},"family":{_s(family)},"severity":{_s(severity)},'
+
+
+@lru_cache(maxsize=64)
+def _where(doc_id: str, source: str) -> str:
+    return f'"doc_id":{_s(doc_id)},"source":{_s(source)},'
+
+
+def _fix(fix: Fix) -> str:
+    """``Fix.model_dump_json()``: the replacement, then only the fields that differ from their defaults."""
+    out = '{"replacement":' + _s(fix.replacement)
+    if fix.applicability != "safe":
+        out += ',"applicability":' + _s(fix.applicability)
+    if fix.title is not None:
+        out += ',"title":' + _s(fix.title)
+    if fix.start is not None:
+        out += f',"start":{fix.start:d}'
+    if fix.end is not None:
+        out += f',"end":{fix.end:d}'
+    if fix.also is not None:
+        out += ',"also":[' + ",".join(e.model_dump_json() for e in fix.also) + "]"
+    return out + "}"
