@@ -47,9 +47,12 @@ _SEP_CHARS = re.compile(r"[0-9０-９〇零一二两三四五六七八九十百�
 # Most range marks cannot fire N403 or N411, so the sentences are located from the marks that may:
 # N411 needs a bound without unit or place word before the mark, then one with %, 万 or 亿 (or
 # 百分之); N403 needs bounds A ≥ B, which _may_fire rules out for most numbers without a scan.
+_N = "[0-9０-９,.．〇零一二两三四五六七八九十百千万亿]"
+# A mark with a number right after it and, before it, a space or a number within 10 characters
+# (a number, its unit and markers, the first — of ——: what _may_fire reads).
 _MARK = re.compile(
-    r"[～~〜—–\-－至到](?=\s*(?:约为|大约|将近|接近|超过|不到|不足|约|近|超|逾)?"
-    r"[0-9０-９,.．〇零一二两三四五六七八九十百千万亿])"
+    r"[～~〜—–\-－至到](?=\s*(?:约为|大约|将近|接近|超过|不到|不足|约|近|超|逾)?" + _N + ")"
+    r"(?:(?<=\s.)|" + "|".join(f"(?<={_N}[^{_N[1:-1]}]{{{k}}}.)" for k in range(10)) + ")"
 )
 _N411 = re.compile(
     r"[0-9０-９〇零一二两三四五六七八九](?:余|多|来)?多?(?:左右|上下|以上|以下|以内|许)?\s*(?:——|[～~〜—–\-－至到])\s*"
@@ -91,7 +94,7 @@ def _may_fire(t: str, i: int, j: int) -> bool:
     e = i
     while e > 0 and t[e - 1].isspace():
         e -= 1
-    stop = max(0, e - 8)  # A's unit and markers: at most 8 characters
+    stop = max(0, e - 9)  # A's unit and markers: at most 8 characters (9 with the — of ——)
     while e > stop and t[e - 1] not in _NUMISH:
         e -= 1
     if e == 0 or t[e - 1] not in _NUMISH:
