@@ -15,6 +15,7 @@ _ALNUM = re.compile(r"[0-9A-Za-z]")
 _BEFORE_OPEN = ":：，,、（(【《“‘—"
 _FULL = {'"': ("“", "”"), "'": ("‘", "’")}
 _FIXES = {rep: Fix(replacement=rep) for rep in "“”‘’"}  # frozen: shared
+_MESSAGES = {rep: f"straight {q} as a quotation mark; use {rep!r}" for q in _FULL for rep in _FULL[q]}
 
 
 def _candidates(text: str, q: str, latin: list[tuple[int, int]]) -> Iterator[list[int]]:
@@ -89,7 +90,7 @@ def ascii_quotes(doc: Document) -> Iterator[Hit]:
                         yield Hit(
                             start=i,
                             end=i + 1,
-                            message=f"straight {q} as a quotation mark; use {rep!r}",
+                            message=_MESSAGES[rep],
                             fix=_FIXES[rep],
                         )
             if len(line) % 2 and q == '"':
