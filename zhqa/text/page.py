@@ -21,7 +21,6 @@ Nothing is dropped: every non-blank character belongs to exactly one element.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -29,7 +28,6 @@ from zhqa.schemas.article import Article, Byline, Caption, Credit, Element, Furn
 from zhqa.text.cohesion import continues
 from zhqa.text.lines import parse_byline
 from zhqa.text.page_units import DASHES, TEXT_KINDS, Unit, photo_end, units_of, window
-from zhqa.text.paragraphs import Para
 
 _SHORT_BODY = 50
 
@@ -234,11 +232,3 @@ def parse_article(text: str) -> Page:
     """One article's text (a record): one article, short lines kept as paragraphs."""
     drafts = [d for d in _drafts(units_of(text, whole=True), whole=True) if d.units]
     return Page(articles=[_article(d) for d in drafts], length=len(text))
-
-
-def page_of_bodies(lines: Sequence[Para], length: int) -> Page:
-    """What :func:`parse_page` and :func:`parse_article` give when every line is a body line
-    (:func:`zhqa.text.plain.body_line`): one untitled news article of those paragraphs."""
-    paras = [Paragraph(text=p.text, start=p.start, end=p.end) for p in lines]
-    arts = [Article(paragraphs=paras, start=paras[0].start, end=paras[-1].end)] if paras else []
-    return Page(articles=arts, length=length)

@@ -7,14 +7,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cached_property, lru_cache
 from itertools import pairwise
 from typing import NamedTuple
 
 from zhqa.schemas.article import Article, Page, Paragraph
 from zhqa.text.lines import FINAL, OPENERS, PAUSES, ends_sentence, is_headline
-from zhqa.text.page import page_of_bodies, parse_article, parse_page
+from zhqa.text.page import parse_article, parse_page
 from zhqa.text.paragraphs import Para, paragraphs
 from zhqa.text.plain import body_line, plain_line, screened
 
@@ -48,14 +48,22 @@ def _list_item(p: Paragraph) -> bool:
 
 def breaks(page: Page) -> tuple[Break, ...]:
     """Paragraphs ending mid-sentence that the next paragraph of the same article continues."""
+    return _breaks([art.paragraphs for art in page.articles], page)
+
+
+def _breaks(groups: Iterable[Sequence[Paragraph]], page: Page | None) -> tuple[Break, ...]:
+    """Breaks inside each group of paragraphs; with no ``page``, nothing lies between two of them."""
     starts: list[int] = []
     out = []
-    for art in page.articles:
-        for p, q in pairwise(art.paragraphs):
+    for paras in groups:
+        for p, q in pairwise(paras):
             if not unfinished(p) or _one_clause(p) or _list_item(q) or p.text[-1] in ":：":
                 continue
             if not _surely_open(p) and _OPENER.match(q.text):
                 continue  # a bare end before a sentence opener: more likely a lost full stop
+            if page is None:
+                out.append(Break(p, q, clean_gap=True))
+                continue
             starts = starts or sorted(e.start for a in page.articles for e in a.parts())
             between = bisect_left(starts, q.start) - bisect_left(starts, p.end)
             out.append(Break(p, q, clean_gap=between == 0))
@@ -88,11 +96,11 @@ def last_paragraph(page: Page) -> tuple[Article, Paragraph] | None:
 def truncated(page: Page) -> tuple[Article, Paragraph] | None:
     """The last body paragraph when it stops mid-sentence and the page has a body to speak of."""
     found = last_paragraph(page)
-    if found is None or not unfinished(found[1]):
-        return None
-    if _one_clause(found[1]):
-        return None
-    return found
+    return found if found is not None and _cut_off(found[1]) else None
+
+
+def _cut_off(p: Paragraph) -> bool:
+    return unfinished(p) and not _one_clause(p)
 
 
 def bad_start(p: Paragraph) -> bool:
@@ -116,18 +124,25 @@ def orphan_for(page: Page) -> Paragraph | None:
     end = truncated(page)
     if end is None:
         return None
-    art, tail = end
-    continued = {b.nxt.start for b in breaks(page)}
+    groups = [(a.paragraphs, a is end[0], a.dateline is not None) for a in page.articles]
+    return _orphan(groups, end[1], breaks(page))
+
+
+def _orphan(
+    groups: Iterable[tuple[Sequence[Paragraph], bool, bool]], tail: Paragraph, brks: tuple[Break, ...]
+) -> Paragraph | None:
+    """The orphan among groups of (paragraphs, same article as the tail, has a dateline)."""
+    continued = {b.nxt.start for b in brks}
     best: tuple[int, int, Paragraph] | None = None
     tail_grams = _bigrams(tail.text)
-    for a in page.articles:
-        for i, p in enumerate(a.paragraphs):
+    for paras, same_art, has_dateline in groups:
+        for i, p in enumerate(paras):
             if p.start == tail.start or p.start in continued:
                 continue
-            first = i == 0 and a.dateline is None
+            first = i == 0 and not has_dateline
             if not (bad_start(p) or (first and _dangling(p))):
                 continue
-            same = int(a is art)
+            same = int(same_art)
             overlap = len(tail_grams & _bigrams(p.text[:40]))
             if not (same or bad_start(p) or overlap >= 2):
                 continue
@@ -146,23 +161,37 @@ def last_sentence_start(p: Paragraph) -> int:
 class Flow:
     """One text's parse (a page, or one record's article) and its flow defects.
 
-    A plain text (:mod:`zhqa.text.plain`) is not parsed: its page would be one untitled
-    article of its lines, with no break, truncated end or orphan continuation;
-    ``articles`` is then empty and ``paragraphs`` are the lines themselves.
+    Three kinds of text: ``plain`` (:mod:`zhqa.text.plain`): its page would be one untitled
+    article of its lines, with no break, truncated end or orphan; ``bodies`` (every line a
+    body line, :func:`zhqa.text.plain.body_line`): one untitled article too, analysed on its
+    lines; anything else is parsed. For the first two ``articles`` is empty (no title,
+    byline, caption or furniture) and ``paragraphs`` are the lines themselves.
     """
 
     def __init__(self, text: str, record: bool) -> None:
         self.text, self.record = text, record
         self.screened = screened(text)
         self.plain = self.screened or all(plain_line(p.text) for p in paragraphs(text))
-        if not self.plain and all(body_line(p.text) for p in paragraphs(text)):
-            self.__dict__["page"] = page_of_bodies(paragraphs(text), len(text))  # no parse needed
+        self.bodies = self.plain or all(body_line(p.text) for p in paragraphs(text))
         self.breaks: tuple[Break, ...] = ()
-        self.truncated: tuple[Article, Paragraph] | None = None
+        self.truncated: Paragraph | None = None  # the last paragraph, cut off mid-sentence
         self.orphan: Paragraph | None = None
-        if not self.plain:
-            page = self.page
-            self.breaks, self.truncated, self.orphan = breaks(page), truncated(page), orphan_for(page)
+        if self.plain:
+            return
+        if self.bodies:
+            lines: tuple = paragraphs(text)  # Para spans stand in for Paragraphs here
+            self.breaks = _breaks([lines], None)
+            self.truncated = lines[-1] if _cut_off(lines[-1]) else None
+            if self.truncated is not None:
+                self.orphan = _orphan([(lines, True, False)], self.truncated, self.breaks)
+            return
+        page = self.page
+        self.breaks = breaks(page)
+        end = truncated(page)
+        if end is not None:
+            self.truncated = end[1]
+            groups = [(a.paragraphs, a is end[0], a.dateline is not None) for a in page.articles]
+            self.orphan = _orphan(groups, end[1], self.breaks)
 
     @cached_property
     def page(self) -> Page:
@@ -170,12 +199,12 @@ class Flow:
 
     @property
     def articles(self) -> list[Article]:
-        """The page's articles; none for a plain text (its one article has only paragraphs)."""
-        return [] if self.plain else self.page.articles
+        """The page's articles; none for a plain or bodies-only text (its one article is only paragraphs)."""
+        return [] if self.bodies else self.page.articles
 
     def paragraphs(self) -> Iterator[Paragraph | Para]:
-        """Every body paragraph, article by article (a plain text's lines, as spans)."""
-        if self.plain:
+        """Every body paragraph, article by article (the lines themselves, as spans, when ``bodies``)."""
+        if self.bodies:
             yield from paragraphs(self.text)
         else:
             for art in self.page.articles:

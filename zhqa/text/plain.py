@@ -20,21 +20,21 @@ HEADS = (
 )
 _START = "(?:" + "|".join(map(re.escape, HEADS)) + r"|[^\S\n]|\ufeff|[，,、。；;：:）)」』》〉】！!？?]|们)"
 _FIRST = re.compile(_START)
-_LATER = re.compile("\n" + _START)
+# a newline after anything but 。 or another newline, or one before a line that starts badly
+_LATER = re.compile(r"\n(?:(?<=[^。\n]\n)|" + _START[3:])
 _BOILER_WORDS = re.compile("扫一扫|分享到|打印本页|关闭窗口|版权所有|【字体|上一篇|下一篇")
 
 
 def screened(text: str) -> bool:
     """A few passes over the whole text show it is plain, with no line that starts mid-sentence.
 
-    Every line ends with ``。`` (each newline follows ``。`` or another newline), no line
+    Every line ends with ``。`` (no newline follows anything else but another newline), no line
     starts with a space, a pause mark or one of :data:`HEADS`, and no site-furniture word
     occurs: then every line is a body line (:func:`zhqa.text.lines.line_kind`) that ends
     a sentence. False means "look line by line", not "not plain".
     """
     return (
         text.rstrip("\n").endswith("。")
-        and text.count("\n") == text.count("。\n") + text.count("\n\n")
         and not _FIRST.match(text)
         and not _LATER.search(text)
         and not _BOILER_WORDS.search(text)

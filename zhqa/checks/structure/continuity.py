@@ -118,9 +118,9 @@ def truncated_document(doc: Document) -> Iterator[Hit]:
     printed elsewhere ("转第X版"); the document is incomplete as data.
     """
     f = flow(doc)
-    if f.truncated is None:
+    tail = f.truncated
+    if tail is None:
         return
-    _, tail = f.truncated
     start = last_sentence_start(tail)
     related = _related(doc, f.orphan.start, f.orphan.end) if f.orphan else []
     where = f"; it continues at {snippet(f.orphan.text, 10)!r}" if f.orphan else ""
@@ -175,7 +175,7 @@ def orphan_fragment(doc: Document) -> Iterator[Hit]:
     f = flow(doc)
     seen = set()
     if f.orphan is not None and f.truncated is not None:
-        tail = f.truncated[1]
+        tail = f.truncated
         seen.add(f.orphan.start)
         yield Hit(
             start=f.orphan.start,
