@@ -67,9 +67,21 @@ def record_validator(config: SuiteConfig) -> RecordValidator:
     return validator_for(config, loader=lambda ref: load_model(ref, config, "record_schema"))
 
 
+_SCHEMAS: dict[tuple[str, Path], type[BaseModel]] = {}
+
+
 def load_schema(config: SuiteConfig) -> type[BaseModel] | None:
-    """The suite's page schema (``schema = "schemas/news.py:NewsPage"``), or None."""
-    return load_model(config.schema_, config, "schema") if config.schema_ else None
+    """The suite's page schema (``schema = "schemas/news.py:NewsPage"``), or None.
+
+    Loaded once per reference and suite folder (a page check asks for it per document).
+    """
+    if not config.schema_:
+        return None
+    key = (config.schema_, config.resolve("."))
+    model = _SCHEMAS.get(key)
+    if model is None:
+        model = _SCHEMAS[key] = load_model(config.schema_, config, "schema")
+    return model
 
 
 def load_plugins(config: SuiteConfig) -> None:
