@@ -19,13 +19,20 @@ _SPACE_ALPHABET = " ，。（“”中文aZ1\n"
 @given(st.text(alphabet=_PAIR_ALPHABET, max_size=40))
 def test_pair_scan_of_dirty_lines_equals_full_scan(text):
     """P202 scans only the lines whose marks do not simply nest: same lines, same findings."""
-    assert pairs._scan(text, pairs._dirty(text)) == pairs._scan(text, [(0, len(text))])
+    assert pairs._scan(text, pairs._dirty(text)) == pairs._scan(text, pairs._line_spans(text))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="ab\n中", max_size=20))
+def test_line_spans_are_the_lines(text):
+    assert [text[a:b] for a, b in pairs._line_spans(text)] == text.split("\n")
+    assert all(b == len(text) or text[b] == "\n" for _, b in pairs._line_spans(text))
 
 
 def test_nested_lines_are_clean_and_broken_ones_dirty():
     text = "他说：“《书》（上）很好。”\n“第二段\n参观了《清明上河图（局部》）。\n‘引号’"
     assert [text[a:b] for a, b in pairs._dirty(text)] == ["“第二段", "参观了《清明上河图（局部》）。"]
-    assert pairs._dirty("a‘b c’d\n“好”") == [(0, 11)]  # ‘ between letters: the whole text is scanned
+    assert pairs._dirty("a‘b c’d\n“好”") == [(0, 7), (8, 11)]  # ‘ between letters: every line is scanned
 
 
 @settings(max_examples=400, deadline=None)

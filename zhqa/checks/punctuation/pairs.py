@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import accumulate
 from typing import NamedTuple
 
 from zhqa.checks.registry import Bad, Good, check
@@ -21,7 +22,6 @@ _ASCII_LETTER = re.compile(r"[A-Za-z]")
 _PAIR_OR_NL = re.compile(r"[“”‘’《》〈〉（）【】「」『』〔〕()\n]")
 _NESTED = re.compile(r"“”|‘’|《》|〈〉|[（(][）)]|【】|「」|『』|〔〕")  # a pair with nothing between
 _LETTER_QUOTE = re.compile(r"‘(?<=[A-Za-z]‘)[A-Za-z]")  # literal first: searched at memchr speed
-_NL = re.compile(r"\n")
 
 
 _NORM = {"(": "（"}  # ASCII brackets pair with full-width ones
@@ -44,70 +44,75 @@ class _Line(NamedTuple):
     misnested: list[Hit]
 
 
+def _line_ends(text: str) -> list[int]:
+    """Line ``k`` ends at ``ends[k] + k`` (its line break) and starts at ``ends[k - 1] + k`` (C-level sums)."""
+    return list(accumulate(map(len, text.split("\n"))))
+
+
+def _line_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of every line (``end`` at its line break)."""
+    ends = _line_ends(text)
+    return [((ends[k - 1] + k) if k else 0, e + k) for k, e in enumerate(ends)]
+
+
 def _dirty(text: str) -> list[tuple[int, int]]:
     """Spans of the lines whose marks do not simply nest; only those can give findings.
 
     Each line's marks are reduced at C speed (adjacent matching pairs removed until none
     is left); a line with no mark left is one ``_scan`` passes without a finding, so the
     Python scan runs on the few others. ``‘`` between ASCII letters (skipped as an opener
-    by ``_scan``) sends the whole text through the scan.
+    by ``_scan``) sends every line through the scan.
     """
     if "‘" in text and _LETTER_QUOTE.search(text):
-        return [(0, len(text))]
+        return _line_spans(text)
     seq = "".join(_PAIR_OR_NL.findall(text))
     removed = 1
     while removed and seq.strip("\n"):  # marks left (seq holds only marks and line breaks)
         seq, removed = _NESTED.subn("", seq)
     if not seq.strip("\n"):
         return []
-    starts = [0, *(m.end() for m in _NL.finditer(text)), len(text) + 1]
-    return [(starts[k], starts[k + 1] - 1) for k, rest in enumerate(seq.split("\n")) if rest]
+    ends = _line_ends(text)
+    return [((ends[k - 1] + k) if k else 0, ends[k] + k) for k, rest in enumerate(seq.split("\n")) if rest]
 
 
 def _scan(text: str, spans: list[tuple[int, int]]) -> list[_Line]:
-    """Per line in ``spans``: unclosed openers, unopened closers and mis-nested marks."""
+    """Per line span: unclosed openers, unopened closers and mis-nested marks (lines with none are left out)."""
     lines: list[_Line] = []
-    stack: list[tuple[int, str, str]] = []  # (offset, mark, normalised mark)
-    close: list[tuple[int, str]] = []
-    mis: list[Hit] = []
-    crossed: list[str] = []
-    start, end = 0, -1  # the current line; a mark past `end` opens a new one
-    n = len(text)
-    for m in (m for a, b in spans for m in _PAIR.finditer(text, a, b)):
-        i = m.start()
-        if i > end:
-            if stack or close or mis:
-                lines.append(_Line(start, end, [(k, o) for k, o, _ in stack if o != "("], close, mis))
-                stack, close, mis = [], [], []
-            start = text.rfind("\n", 0, i) + 1
-            end = text.find("\n", i)
-            end = n if end < 0 else end
-            crossed = []
-        ch = m.group()
-        if ch in _QUOTES and stack and stack[-1][1] == ch and _reversed(text, i, ch, stack):
-            stack.pop()
-            mis.append(Hit(start=i, end=i + 1, message=f"reversed quotation mark {ch!r} closes a quotation"))
-        elif ch in _OPENERS:
-            if not (ch == "‘" and _ASCII_LETTER.match(text, i + 1) and _ASCII_LETTER.match(text[i - 1 : i])):
-                stack.append((i, ch, _NORM.get(ch, ch)))
-        else:
-            want = _WANT[ch]
-            if stack and stack[-1][2] == want:
+    for start, end in spans:
+        stack: list[tuple[int, str, str]] = []  # (offset, mark, normalised mark)
+        close: list[tuple[int, str]] = []
+        mis: list[Hit] = []
+        crossed: list[str] = []
+        for m in _PAIR.finditer(text, start, end):
+            i, ch = m.start(), m.group()
+            if ch in _QUOTES and stack and stack[-1][1] == ch and _reversed(text, i, ch, stack):
                 stack.pop()
-            elif ch == "’" and _ASCII_LETTER.match(text[i - 1 : i]):
-                continue  # an apostrophe: McDonald’s, players’
-            elif any(x[2] == want for x in stack):
-                inner = stack[-1]
-                while (top := stack.pop())[2] != want:
-                    crossed.append(top[2])  # its closer comes later: same defect
-                msg = f"mis-nested marks: {ch!r} closes before {inner[1]!r} (offset {inner[0]}) is closed"
-                mis.append(Hit(start=i, end=i + 1, message=msg))
-            elif want in crossed:
-                crossed.remove(want)
-            elif ch != ")":
-                close.append((i, ch))
-    if stack or close or mis:
-        lines.append(_Line(start, end, [(k, o) for k, o, _ in stack if o != "("], close, mis))
+                mis.append(
+                    Hit(start=i, end=i + 1, message=f"reversed quotation mark {ch!r} closes a quotation")
+                )
+            elif ch in _OPENERS:
+                if not (
+                    ch == "‘" and _ASCII_LETTER.match(text, i + 1) and _ASCII_LETTER.match(text[i - 1 : i])
+                ):
+                    stack.append((i, ch, _NORM.get(ch, ch)))
+            else:
+                want = _WANT[ch]
+                if stack and stack[-1][2] == want:
+                    stack.pop()
+                elif ch == "’" and _ASCII_LETTER.match(text[i - 1 : i]):
+                    continue  # an apostrophe: McDonald’s, players’
+                elif any(x[2] == want for x in stack):
+                    inner = stack[-1]
+                    while (top := stack.pop())[2] != want:
+                        crossed.append(top[2])  # its closer comes later: same defect
+                    msg = f"mis-nested marks: {ch!r} closes before {inner[1]!r} (offset {inner[0]}) is closed"
+                    mis.append(Hit(start=i, end=i + 1, message=msg))
+                elif want in crossed:
+                    crossed.remove(want)
+                elif ch != ")":
+                    close.append((i, ch))
+        if stack or close or mis:
+            lines.append(_Line(start, end, [(k, o) for k, o, _ in stack if o != "("], close, mis))
     return lines
 
 
