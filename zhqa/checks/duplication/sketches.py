@@ -101,10 +101,14 @@ def from_records(records: list[bytes | None], bands: int, chunk: int = 8192) -> 
     return concat(parts) if parts else concat([_empty(bands)])
 
 
+BATCH_BYTES = 1 << 22  # records decoded at a time in the corpus phase (a few times this in memory)
+
+
 def spilled(records: Iterable[bytes], bands: int, chunk: int = 1024) -> Sketches:
     """Rows from a stream of records, with the shingle hashes on disk (:class:`OnDisk`).
 
-    While the stream is read, every part goes to temp files: the fixed part of each
+    While the stream is read (``chunk`` records or :data:`BATCH_BYTES` at a time, so
+    long documents do not multiply the batch), every part goes to temp files: the fixed part of each
     row (length, keys, band keys; read back at the end as one array, the only part
     kept in memory) and the shingle hashes (4 bytes per character), which
     verification reads back for the candidate rows alone.
@@ -135,10 +139,13 @@ def spilled(records: Iterable[bytes], bands: int, chunk: int = 1024) -> Sketches
         head["count"] = np.diff(part.offsets)
         head.tofile(fixed)
 
+    size = 0
     for rec in records:
         batch.append(rec)
-        if len(batch) >= chunk:
+        size += len(rec)
+        if len(batch) >= chunk or size >= BATCH_BYTES:
             flush()
+            size = 0
     flush()
     spill.flush()
     fixed.seek(0)
