@@ -3,7 +3,8 @@
 1. map: each document's D302 record (from the document pass) -> band keys, shingles;
 2. group by template hash: identical content is D301's, template copies are reported;
 3. candidates: ``(band, key) -> docs``, pairs per bucket (star + chain over 64), distinct;
-4. verify: join both shingle sets, keep Jaccard >= threshold;
+4. verify: join both shingle sets (of candidates only: a Bloom filter of their ids drops
+   the other documents' sets before any shuffle), keep Jaccard >= threshold;
 5. clusters: min-label propagation over the verified edges (iterated joins, never
    collected), then one task per cluster builds the same hits as :func:`near.matches`.
 """
@@ -165,37 +166,54 @@ def _cluster(state: State, code: str) -> Any:
 
 
 def near_hits(results: Any, state: State, code: str, partitions: int) -> Any:
-    """The D302 hits as an RDD of ``(cseq, (code, Hit))``."""
+    """The D302 hits as an RDD of ``(cseq, (code, Hit))``, and what to unpersist after."""
+    from pyspark import StorageLevel
+
+    from zhqa.engine.spark import bloom
+
+    disk = StorageLevel.MEMORY_AND_DISK
     opts = plan(state).options[code]
     nbands, _rows = opts.params().banding()
     threshold = opts.params().threshold
     recs = results.flatMap(_records(code, nbands))
     grouped = recs.map(lambda r: (r.template, r)).groupByKey(partitions).flatMap(_templates(state, code))
-    grouped = grouped.persist()
+    grouped = grouped.persist(disk)
     reps = grouped.filter(lambda x: x[0] == "rep").map(lambda x: x[1])
     template_hits = grouped.filter(lambda x: x[0] == "hit").map(lambda x: x[1])
-    sets = reps.map(lambda r: (r.cseq, r.shingles)).persist()
     pairs = (
         reps.flatMap(lambda r: (((j, int(k)), r.cseq) for j, k in enumerate(r.bands.tolist())))
         .groupByKey(partitions)
         .flatMap(_bucket)
         .distinct(partitions)
+        .persist(disk)
     )
+    keep: list[Any] = [grouped, pairs]
+    npairs = pairs.count()
+    if not npairs:
+        return template_hits, keep
+    # only candidates' shingle sets enter the joins (a Bloom filter of their ids, not the ids)
+    filt = pairs.context.broadcast(bloom.build(pairs.flatMap(lambda ab: ab), 2 * npairs))
+    cands = reps.filter(lambda r: r.cseq in filt.value).map(
+        lambda r: (r.cseq, (r.doc_id, r.size, r.shingles))
+    )
+    cands = cands.persist(disk)
+    sets = cands.mapValues(lambda v: v[2])
     edges = (
         pairs.join(sets, partitions)
         .map(lambda kv: (kv[1][0], (kv[0], kv[1][1])))
         .join(sets, partitions)
         .map(_jaccard)
         .filter(lambda e: e[2] >= threshold)
-        .persist()
+        .persist(disk)
     )
+    keep += [cands, edges, filt]
     if edges.isEmpty():
-        return template_hits, [grouped, sets, edges]
+        return template_hits, keep
     comp = components(edges.map(lambda e: (e[0], e[1])), partitions).persist()
-    info = reps.map(lambda r: (r.cseq, (r.doc_id, r.size, r.shingles)))
-    members = comp.join(info, partitions).map(lambda kv: (kv[1][0], ("m", kv[0], *kv[1][1])))
+    keep.append(comp)
+    members = comp.join(cands, partitions).map(lambda kv: (kv[1][0], ("m", kv[0], *kv[1][1])))
     linked = (
         edges.map(lambda e: (e[0], e)).join(comp, partitions).map(lambda kv: (kv[1][1], ("e", *kv[1][0])))
     )
     clusters = members.union(linked).groupByKey(partitions).flatMap(_cluster(state, code))
-    return template_hits.union(clusters), [grouped, sets, edges, comp]
+    return template_hits.union(clusters), keep
