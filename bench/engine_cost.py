@@ -50,7 +50,34 @@ def child(data: Path, jobs: int, select: str | None) -> None:
     wall = time.perf_counter() - t0
     main = _cpu(resource.RUSAGE_SELF) - m0
     workers = _cpu(resource.RUSAGE_CHILDREN) - c0
-    print(json.dumps({"jobs": jobs, "wall": wall, "main": main, "workers": workers, "findings": res.summary.findings}))
+    print(
+        json.dumps(
+            {"jobs": jobs, "wall": wall, "main": main, "workers": workers, "findings": res.summary.findings}
+        )
+    )
+
+
+def checks_child(data: Path, select: str | None) -> None:
+    """The checks alone on ready documents (as bench/peers.py ``checks``), imports from sys.path."""
+    sys.path.append(str(HERE.parent))
+    from zhqa.checks.runner import Plan, map_batch
+    from zhqa.schemas.config import SuiteConfig
+    from zhqa.schemas.document import Document
+
+    plan = Plan.build(SuiteConfig(), select=select.split(",") if select else None)
+    with data.open(encoding="utf-8") as f:
+        texts = [json.loads(line)["text"] for line in f if line.strip()]
+    for doc in [Document(id="w", source="b", text=t) for t in texts[:20]]:  # imports, tables, caches
+        for chk in plan.document_checks:
+            list(chk.evaluate(doc, plan.options[chk.code], plan.config))
+    ready = [Document(id=str(i), source="b", text=t) for i, t in enumerate(texts)]
+    c0 = time.process_time()
+    for doc in ready:
+        for chk in plan.document_checks:
+            list(chk.evaluate(doc, plan.options[chk.code], plan.config))
+    for i in range(0, len(ready), 256):
+        map_batch(plan, ready[i : i + 256])
+    print(json.dumps({"cpu": time.process_time() - c0}))
 
 
 def _run(args: list[str]) -> dict:
@@ -65,7 +92,11 @@ def main() -> None:
     ap.add_argument("--select", default=None)
     ap.add_argument("--child", type=int, default=None, help=argparse.SUPPRESS)
     ap.add_argument("--no-checks", action="store_true", help="skip the checks-only run")
+    ap.add_argument("--checks-child", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.checks_child:
+        checks_child(args.data, args.select)
+        return
     if args.child is not None:
         child(args.data, args.child, args.select)
         return
@@ -73,7 +104,7 @@ def main() -> None:
     mb = args.data.stat().st_size / 1e6
     only = None
     if not args.no_checks:
-        only = _run([str(HERE / "peers.py"), "checks", str(args.data), *sel])["cpu"]
+        only = _run([__file__, "--data", str(args.data), "--checks-child", *sel])["cpu"]
         print(f"checks only: {only:.2f} CPU s ({mb / only:.2f} MB/s), load {os.getloadavg()[0]:.1f}\n")
     print("| jobs | wall s | main CPU s | workers CPU s | total CPU s | engine CPU s per 10 MB | load |")
     print("|---|---|---|---|---|---|---|")
@@ -82,7 +113,9 @@ def main() -> None:
         r = _run([__file__, "--data", str(args.data), "--child", str(jobs), *sel])
         total = r["main"] + r["workers"]
         eng = f"{(total - only) * 10 / mb:.2f}" if only is not None else "–"
-        print(f"| {jobs} | {r['wall']:.1f} | {r['main']:.2f} | {r['workers']:.2f} | {total:.2f} | {eng} | {la:.1f} |")
+        print(
+            f"| {jobs} | {r['wall']:.1f} | {r['main']:.2f} | {r['workers']:.2f} | {total:.2f} | {eng} | {la:.1f} |"
+        )
 
 
 if __name__ == "__main__":

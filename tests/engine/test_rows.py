@@ -26,7 +26,11 @@ def _same(chk, doc: Document, hit: Hit) -> None:
     assert row[:4] == finding_key(f) and row[4:6] == (f.severity.value, f.family)
 
 
-@pytest.mark.parametrize("chk", [c for c in CATALOGUE.values() if isinstance(c, DocumentCheck)], ids=str)
+@pytest.mark.parametrize(
+    "chk",
+    [c for _, c in sorted(CATALOGUE.items()) if isinstance(c, DocumentCheck)],
+    ids=lambda c: c.code,
+)
 def test_rows_of_every_bad_example_equal_the_findings_json(chk):
     for ex in chk.examples:
         if not isinstance(ex, Bad) or ex.raw is not None or ex.record is not None:
