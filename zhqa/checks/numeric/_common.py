@@ -123,9 +123,15 @@ def sentences_with(text: str, *rxs: re.Pattern[str], at: list[int] | None = None
     found = _located(text)
     out: dict[int, Sent] = {}
     if at is not None:
-        for p in at:
+        located_to = 0
+        for p in at:  # ascending
+            if p < located_to:
+                continue  # inside the sentence located last
             span = sentence_span(text, p)
-            if span is None or span[0] in out:
+            if span is None:
+                continue
+            located_to = span[1]
+            if span[0] in out:
                 continue
             s = found.get(span[0])
             if s is None:
