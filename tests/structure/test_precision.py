@@ -1,8 +1,9 @@
 """Precision: clean corpus articles, laid out as pages or read as records, give no S errors.
 
 Measured when written (record mode, default record schema, all S checks):
-NTREX zho-CN 76 clean articles → 0 findings as records, 0 errors as pages (1 S502 warning: a
-question headline with a comma is read as body text); all 123 records → 26 S503 (13 segments
+NTREX zho-CN 76 clean articles → 0 findings as records, 0 findings as pages (since subheadings
+stay in their story; 1 S502 warning before); all 123 as pages → 18 S503, the same missing final
+marks the records show; all 123 records → 26 S503 (13 segments
 ending with a comma or an open quotation, e.g. `…实施了性侵犯，` / `同时政治僵局…`, and 13 ending
 without their full stop before a paragraph that does not open with a pronoun, conjunction or
 time word) and 1 S504 (a last sentence without its full stop) — defects of the source.
