@@ -82,8 +82,14 @@ def _subheads(units: list[Unit], i: int, j: int) -> bool:
 
 
 def _story_photo(units: list[Unit], i: int, j: int, end: int) -> bool:
-    """A photo-item shape (``units[j-1]`` to ``end``) inside a story's body that goes on with its topic."""
+    """A photo-item shape (``units[j-1]`` to ``end``) inside a story's body that goes on with its topic.
+
+    A story's own photo carries a caption (``图为…``); a bare credit line under a
+    headline and a few paragraphs is how a photo item ends, never a story's photo.
+    """
     if j - i != 1 or units[i - 1].kind != "body":
+        return False
+    if not any(u.kind == "caption" for u in units[j:end]):
         return False
     return continues(
         window(units, i - 1, -1, TEXT_KINDS), units[i].text, "".join(u.text for u in units[j:end])
