@@ -14,9 +14,9 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from zhqa.checks.duplication.paragraphs import repeats
-from zhqa.checks.duplication.repetition import repetition_share
-from zhqa.text.normal import folds, narrowed
-from zhqa.text.paragraphs import paragraphs
+from zhqa.checks.duplication.repetition import _hashes, repetition_share
+from zhqa.text.normal import folds, narrowed, paragraph_spans
+from zhqa.text.paragraphs import _SPACE, paragraphs
 
 # line breaks, spaces of every kind (U+FEFF is trimmed by paragraphs() but is no
 # whitespace), full-width forms, "。" (where NFKC is split), characters NFKC changes
@@ -80,3 +80,30 @@ def test_repeats_compare_folded_paragraphs() -> None:
     text = "今天，开会。\n\n明天 休息。\n\n\u3000今天,开会。 \n明天\u3000休息。"
     assert [(r.at, r.first, r.size) for r in repeats(text)] == [(2, 0, 2)]
     assert repeats("今天开会。\n\n明天休息。") == ()
+
+
+@settings(max_examples=500, deadline=None)
+@given(texts)
+@example("第一段，正文。\n\n第二段（二）\n")
+@example("第一段\r\n\r\n  第二段\n\u3000第三段\n\u2003\n")
+def test_paragraph_spans_are_the_paragraphs(text: str) -> None:
+    assert paragraph_spans(text) == [(p.start, p.end) for p in paragraphs(text)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.integers(0, 0x10FFFF), min_size=2, max_size=80), st.integers(2, 50))
+def test_doubling_hashes_are_the_polynomial_of_each_window(codes: list[int], n: int) -> None:
+    import numpy as np
+
+    if n > len(codes):
+        return
+    want = [
+        sum(c * pow(1_000_003, n - 1 - j, 1 << 32) for j, c in enumerate(codes[i : i + n])) % (1 << 32)
+        for i in range(len(codes) - n + 1)
+    ]
+    assert _hashes(np.array(codes, dtype=np.uint32), n).tolist() == want
+
+
+def test_the_one_trimmed_space_split_keeps_is_bom() -> None:
+    # folds() reads paragraphs off lines unless the text holds one of these
+    assert {c for c in _SPACE if not c.isspace()} == {"\ufeff"}

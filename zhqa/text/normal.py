@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import OrderedDict
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -26,10 +27,9 @@ from zhqa.text.paragraphs import _SPACE, paragraphs
 _WIDE = re.compile("[\uff01-\uff5e]")  # full-width ASCII: NFKC maps each to one ASCII character
 # the full-width forms Chinese text uses most, replaced without a regex callback
 _COMMON = tuple((w, chr(ord(w) - 0xFEE0)) for w in "，（）：；")
-# spaces paragraphs() trims that are not whitespace to str.split (U+FEFF): texts with one
-# take the paragraph-by-paragraph path
-_ODD = "".join(c for c in _SPACE if not c.isspace())
-_ODD_SPACE = re.compile(f"[{re.escape(_ODD)}]" if _ODD else "(?!)")
+# spaces paragraphs() trims that str.split does not drop (U+FEFF): texts with one take
+# the paragraph-by-paragraph path
+_ODD = tuple(c for c in _SPACE if not c.isspace())
 _CACHE_CHARS = 1_000_000  # a few engine batches (256,000 characters each)
 
 
@@ -39,12 +39,24 @@ def _narrow(m: re.Match[str]) -> str:
 
 def narrowed(text: str) -> str:
     """Full-width ASCII (U+FF01-U+FF5E) replaced by ASCII, one character for one."""
+    text = _narrow_common(text)
+    return _WIDE.sub(_narrow, text) if _WIDE.search(text) else text
+
+
+def _narrow_common(text: str) -> str:
     for wide, narrow in _COMMON:
         if wide in text:
             text = text.replace(wide, narrow)
-    if _WIDE.search(text):
-        text = _WIDE.sub(_narrow, text)
     return text
+
+
+def _narrow_nfkc(text: str) -> tuple[str, str]:
+    """``narrowed(text)`` and its NFKC; in the common case one NFKC test, no regex scan."""
+    narrow = _narrow_common(text)
+    if unicodedata.is_normalized("NFKC", narrow):
+        return narrow, narrow  # so no full-width form is left (none is NFKC)
+    narrow = narrowed(narrow)
+    return narrow, _nfkc(narrow)
 
 
 def _nfkc(text: str) -> str:
@@ -61,7 +73,7 @@ def _nfkc(text: str) -> str:
 @lru_cache(maxsize=256)
 def folded(text: str) -> str:
     """NFKC, every whitespace run folded to one space, trimmed."""
-    return " ".join(_nfkc(narrowed(text)).split())
+    return " ".join(_narrow_nfkc(text)[1].split())
 
 
 class Folds(NamedTuple):
@@ -69,20 +81,20 @@ class Folds(NamedTuple):
 
     whole: str
     paragraphs: tuple[str, ...]
+    plain: bool = False  # each paragraph is a whole line, and NFKC changed nothing
 
 
 def _folds(text: str) -> Folds:
-    narrow = narrowed(text)  # one character for one: paragraph spans still apply
-    if _ODD_SPACE.search(text):  # rare: paragraph by paragraph
+    narrow, nfkc = _narrow_nfkc(text)  # narrowing keeps offsets: paragraph spans apply
+    if any(map(text.__contains__, _ODD)):  # rare: paragraph by paragraph
         keys = tuple(" ".join(_nfkc(narrow[p.start : p.end]).split()) for p in paragraphs(text))
-        return Folds(" ".join(_nfkc(narrow).split()), keys)
+        return Folds(" ".join(nfkc.split()), keys)
     # NFKC never makes a line break nor changes anything across one (nor across the spaces
     # paragraphs() trims), so a paragraph's NFKC is its line's, less spaces str.split drops
-    nfkc = _nfkc(narrow)
     whole = " ".join(nfkc.split())
     keys = tuple(filter(None, nfkc.split("\n")))
     if " ".join(keys) == whole:  # the common case: every line is already folded
-        return Folds(whole, keys)
+        return Folds(whole, keys, plain=nfkc is narrow)
     lines = narrow.split("\n")
     out = []
     for line, nfkc_line in zip(lines, lines if nfkc is narrow else nfkc.split("\n"), strict=True):
@@ -92,7 +104,21 @@ def _folds(text: str) -> Folds:
     return Folds(whole, tuple(out))
 
 
-_recent: dict[str, Folds] = {}
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of each paragraph of ``text`` (as :func:`paragraphs` gives them),
+    read off the lines when :func:`folds` found them plain."""
+    if not folds(text).plain:
+        return [(p.start, p.end) for p in paragraphs(text)]
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        if line:
+            out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+_recent: OrderedDict[str, Folds] = OrderedDict()
 _recent_chars = 0
 
 
@@ -106,7 +132,5 @@ def folds(text: str) -> Folds:
             _recent[text] = got
             _recent_chars += len(text) + 64
             while _recent_chars > _CACHE_CHARS:  # drop the oldest
-                old = next(iter(_recent))
-                del _recent[old]
-                _recent_chars -= len(old) + 64
+                _recent_chars -= len(_recent.popitem(last=False)[0]) + 64
     return got

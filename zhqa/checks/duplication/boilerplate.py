@@ -10,8 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from zhqa.checks.registry import Bad, CorpusCheck, CorpusHit, Good, MapItem, corpus_check
 from zhqa.schemas.document import Document
 from zhqa.schemas.finding import Hit, Related
-from zhqa.text.normal import folds
-from zhqa.text.paragraphs import paragraphs
+from zhqa.text.normal import folds, paragraph_spans
 
 _NOTE = "本网站所刊登的各种新闻信息均为转载，版权归原作者所有。"
 _BODIES = [
@@ -63,12 +62,12 @@ class BoilerplateParagraph(CorpusCheck):
         norm = folds(doc.text)  # folded text and paragraphs, shared with D301 and D303-D306
         whole = _key(norm.whole)
         seen = set()
-        for p, folded in zip(paragraphs(doc.text), norm.paragraphs, strict=True):
-            if len(p.text) >= options.min_chars:
+        for (start, end), folded in zip(paragraph_spans(doc.text), norm.paragraphs, strict=True):
+            if end - start >= options.min_chars:
                 key = _key(folded)
                 if key not in seen:
                     seen.add(key)
-                    yield key, (p.start, p.end, whole)
+                    yield key, (start, end, whole)
 
     def reduce(self, key: Hashable, items: list[MapItem], options: BoilerplateOptions) -> Iterable[CorpusHit]:
         docs = {item.value[2] for item in items}

@@ -58,24 +58,49 @@ def _maybe_repeated(s: str, n: int) -> list[int]:
     whose 32-bit polynomial hash equals another's), in order. Empty in the common case."""
     import numpy as np
 
-    codes = np.frombuffer(s.encode("utf-32-le", "surrogatepass"), np.uint32)
-    windows = np.ndarray((len(codes) - n + 1, n), np.uint32, codes, 0, (4, 4))  # a view, no copy
-    h = windows @ _powers(n)
-    order = np.argsort(h)
-    same = h[order[1:]] == h[order[:-1]]
+    h = _hashes(np.frombuffer(s.encode("utf-32-le", "surrogatepass"), np.uint32), n)
+    ordered = np.sort(h)
+    same = ordered[1:] == ordered[:-1]
     if not same.any():
         return []
-    mark = np.zeros(len(h), bool)
-    mark[order[1:][same]] = True
-    mark[order[:-1][same]] = True
-    return np.flatnonzero(mark).tolist()
+    twice = ordered[1:][same]  # the hashes seen more than once (sorted)
+    at = np.searchsorted(twice, h)
+    at[at == len(twice)] = 0
+    return np.flatnonzero(twice[at] == h).tolist()
 
 
-@lru_cache(maxsize=8)
-def _powers(n: int) -> np.ndarray:
+def _hashes(codes: np.ndarray, n: int) -> np.ndarray:
+    """``sum(codes[i + j] * B ** (n - 1 - j) for j < n)`` mod 2**32 for every window i, by
+    doubling (a k-gram's hash from two shorter grams' hashes): a few vector operations in
+    all, where a (windows x n) matrix product costs n multiply-adds a window."""
+    times = _multipliers()
+    done, size = None, 0  # hashes of each window's first `size` characters
+    grams, span = codes, 1  # hashes of `span`-grams, span = 1, 2, 4, ...
+    k = n
+    while True:
+        if k & 1:
+            if done is None:
+                done, size = grams, span
+            else:  # append the span-gram that starts `size` characters in
+                m = len(codes) - size - span + 1
+                done = done[:m] * times[span]
+                done += grams[size : size + m]
+                size += span
+        k >>= 1
+        if not k:
+            return done[: len(codes) - n + 1]
+        m = len(grams) - span
+        longer = grams[:m] * times[span]
+        longer += grams[span : span + m]
+        grams, span = longer, span * 2
+
+
+@lru_cache(maxsize=1)
+def _multipliers() -> dict[int, np.generic]:
+    """B ** span mod 2**32 for the spans doubling uses (n <= 50 needs up to 32)."""
     import numpy as np
 
-    return np.array([pow(1_000_003, n - 1 - j, 1 << 32) for j in range(n)], dtype=np.uint32)
+    return {1 << k: np.uint32(pow(1_000_003, 1 << k, 1 << 32)) for k in range(7)}
 
 
 def _without_repeated_paragraphs(text: str) -> str:
