@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -27,8 +28,11 @@ _A_WHOLE = re.compile(
     + r"多?(?:左右|上下|以上|以下|以内|许)?"
     r"(?:[^，,；;。：:、0-9一二三四五六七八九十两]{0,12}?(?<!其)中[，,：:]|[，,：:]\s*其中)"
 )
-_NOT_WHOLE = re.compile(r"平均|均|每|最|率|约")
+_NOT_WHOLE = re.compile("[均每最率约]")  # 平均, 均, 每, 最, 率, 约 (平均 holds 均)
 _SUBSET = re.compile(r"[，,：:]\s*其中")
+_SEMI = re.compile(r"[；;]")
+_QIZHONG = re.compile("其中")
+_MAX_PARTS = 64
 _REST = re.compile(r"(?:剩余|其余|余下|剩下|其他|其它)[^，,；;。]{0,8}$")
 _PAIRS = (("男", "女"), ("城镇", "农村"), ("境内", "境外"), ("国内", "国外"), ("公办", "民办"))
 
@@ -44,42 +48,84 @@ def _usable(n: Num) -> bool:
     return not (n.percent or n.ordinal or n.unit in TIME_UNITS or not n.unit)
 
 
-def _clause(s: Sent, n: Num) -> str:
-    head = s.text[: n.start - s.start]
-    return head[max((m.end() for m in BREAK.finditer(head)), default=0) :]
+class _Marks:
+    """Positions in one sentence, so each number's clause tests cost O(log n), not O(sentence)."""
+
+    def __init__(self, s: Sent) -> None:
+        t, o = s.text, s.start
+        self.s = s
+        self.starts = [n.start for n in s.nums]
+        self.breaks = [m.start() + o for m in BREAK.finditer(t)]
+        self.semis = [m.start() + o for m in _SEMI.finditer(t)]
+        self.qizhong = [m.start() + o for m in _QIZHONG.finditer(t)]
+        nw = [m.start() + o for m in _NOT_WHOLE.finditer(t)]
+        # not_whole[i]: _NOT_WHOLE in the i-th number's clause; ok_from[i]: first j >= i without
+        self.not_whole = [_after(nw, self.clause_start(a)) < a for a in self.starts]
+        self.ok_from = [len(self.starts)] * (len(self.starts) + 1)
+        for i in range(len(self.starts) - 1, -1, -1):
+            self.ok_from[i] = self.ok_from[i + 1] if self.not_whole[i] else i
+        self.by_unit: dict[str | None, list[int]] = {}  # usable numbers not skipped, by unit
+        for i, n in enumerate(s.nums):
+            if not self.not_whole[i] and _usable(n):
+                self.by_unit.setdefault(n.unit, []).append(i)
+
+    def clause_start(self, pos: int) -> int:
+        """Where the clause holding ``pos`` starts: after the last BREAK before it."""
+        k = bisect_left(self.breaks, pos)
+        return self.breaks[k - 1] + 1 if k else self.s.start
+
+    def stop(self, pos: int, rel_end: int) -> int:
+        """Index of the first number starting at or after ``pos`` (and ``rel_end``) not skipped."""
+        return self.ok_from[bisect_left(self.starts, max(pos, rel_end))]
+
+    def rest(self, n: Num) -> bool:
+        """_REST ends the clause before ``n`` (a match is at most 10 characters long)."""
+        a = max(self.clause_start(n.start), n.start - 12)
+        return _REST.search(self.s.between(a, n.start)) is not None
+
+
+def _after(pos: list[int], a: int) -> int:
+    """The first position >= ``a`` in sorted ``pos``, or a large number."""
+    k = bisect_left(pos, a)
+    return pos[k] if k < len(pos) else 1 << 62
 
 
 def _label(s: Sent, n: Num) -> str:
-    head = s.text[: n.start - s.start]
-    return head[-3:]
+    return s.between(max(s.start, n.start - 3), n.start)
 
 
 def wholes(s: Sent) -> Iterator[Whole]:
-    """Each whole of the sentence with its same-unit parts up to ``；`` or a residual part."""
+    """Each whole of the sentence with its same-unit parts up to ``；`` or a residual part.
+
+    A part is a later number of the whole's unit; the parts stop before the first number
+    (not in a clause with _NOT_WHOLE) past a ``；`` or past a ``其中`` after the last part.
+    At most _MAX_PARTS parts are kept: a whole with more is not read as exhaustive.
+    """
     nums = s.nums
+    mk = _Marks(s) if len(nums) > 1 else None
     for i, w in enumerate(nums):
-        if not _usable(w):
+        if mk is None or not _usable(w):
             continue
-        at = w.end - s.start
-        rel = _WHOLE_IN.match(s.text, at) or _SUBSET.match(s.text, at)
-        if not rel or w.value < 2 or _NOT_WHOLE.search(_clause(s, w)):
+        rel = _WHOLE_IN.match(s.text, w.end - s.start) or _SUBSET.match(s.text, w.end - s.start)
+        if not rel or w.value < 2 or mk.not_whole[i]:
             continue
+        rel_end = s.start + rel.end()
+        semi_stop = mk.stop(_after(mk.semis, w.end) + 1, rel_end)
+        stop = semi_stop
         parts: list[Num] = []
         exhaustive = False
-        for p in nums[i + 1 :]:
-            if p.start < s.start + rel.end() or _NOT_WHOLE.search(_clause(s, p)):
-                continue
-            gap = s.between(w.end, p.start)
-            if "；" in gap or ";" in gap or (parts and "其中" in s.between(parts[-1].end, p.start)):
+        cands = mk.by_unit.get(w.unit, [])
+        k = bisect_left(cands, max(i + 1, bisect_left(mk.starts, rel_end)))
+        while k < len(cands) and cands[k] < stop:
+            p = nums[cands[k]]
+            k += 1
+            if len(parts) == _MAX_PARTS:
                 break
-            if p.unit != w.unit or not _usable(p):
-                continue
             parts.append(p)
-            seg = s.text[: p.start - s.start]
-            seg = seg[max(m.end() for m in BREAK.finditer(seg)) :] if BREAK.search(seg) else seg
-            if _REST.search(seg):
+            if mk.rest(p):
                 exhaustive = True
                 break
+            stop = min(semi_stop, mk.stop(_after(mk.qizhong, p.end) + 2, rel_end))
         if len(parts) == 2 and not exhaustive:
             labels = (_label(s, parts[0]), _label(s, parts[1]))
             exhaustive = any(a in labels[0] and b in labels[1] for a, b in _PAIRS)
