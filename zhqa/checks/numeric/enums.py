@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 
 from zhqa.checks.numeric._common import hit
@@ -37,21 +38,55 @@ def _counts(items: list[str]) -> set[int]:
     return {m, m + 1} if _CONJ.search(items[-1]) else {m}
 
 
-def _colon_items(body: str, n: int) -> set[int] | None:
-    """Items after the colon: ``一是…二是…`` markers, or a ``、`` list ending the sentence."""
-    if "等" in body.split("。")[0] or "……" in body:
+class _Spots:
+    """Start positions of a few patterns in one text, found once: each query is a bisect."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._at: dict[str, list[int]] = {}
+
+    def _pos(self, pat: str) -> list[int]:
+        got = self._at.get(pat)
+        if got is None:
+            got = self._at[pat] = [m.start() for m in re.finditer(f"(?={pat})", self.text)]
+        return got
+
+    def first(self, pat: str, lo: int, hi: int, width: int = 1) -> int:
+        """The first start of ``pat`` (``width`` characters) inside ``text[lo:hi]``, or ``hi``."""
+        pos = self._pos(pat)
+        k = bisect_left(pos, lo)
+        return pos[k] if k < len(pos) and pos[k] + width <= hi else hi
+
+    def count_last(self, pat: str, lo: int, hi: int) -> tuple[int, int]:
+        """How many starts of ``pat`` lie in ``[lo, hi)``, and the last one (-1 if none)."""
+        pos = self._pos(pat)
+        i, j = bisect_left(pos, lo), bisect_left(pos, hi)
+        return j - i, pos[j - 1] if j > i else -1
+
+
+def _colon_items(sp: _Spots, a: int, end: int, n: int, conj: dict[tuple[int, int], bool]) -> set[int] | None:
+    """Items in ``text[a:end]`` after the colon: ``一是…二是…`` markers, or a ``、`` list ending
+    the sentence (``conj`` caches whether a last item holds 和/及)."""
+    text = sp.text
+    stop = sp.first("。", a, end)
+    if sp.first("等", a, stop) < stop or sp.first("……", a, end, 2) < end:
         return None
     for style in ("{}是", "第{}"):
-        if body.startswith(style.format("一")):
+        if text.startswith(style.format("一"), a, end):
             k = 0
-            while k < 10 and style.format(_ORDINALS[k]) in body:
+            while k < 10 and sp.first(style.format(_ORDINALS[k]), a, end, 2) < end:
                 k += 1
             if k > n:  # fewer markers may continue in other words (三就是, 另一种)
                 return {k}
             return None
-    body = re.split(r"[。！？]", body)[0]
-    if "、" in body and not re.search(r"[，,；;]", body):
-        return _counts(body.split("、"))
+    e = sp.first("[。！？]", a, end)  # the list runs to the sentence end
+    count, last = sp.count_last("、", a, e)
+    if count and sp.first("[，,；;]", a, e) == e:
+        key = (last, e)
+        if key not in conj:
+            conj[key] = _CONJ.search(text, last + 1, e) is not None
+        m = count + 1
+        return {m, m + 1} if conj[key] else {m}
     return None
 
 
@@ -109,13 +144,14 @@ def _count_matches(text: str) -> Iterator[re.Match[str]]:
 
 def _colon_lists(doc: Document, text: str, colon: re.Pattern[str]) -> Iterator[Hit]:
     """``三个统一：A、B、C`` and ``两项工作：一是…二是…``."""
+    sp = _Spots(text)
+    conj: dict[tuple[int, int], bool] = {}
     for m in _colon_matches(text, colon):
         if text[m.start() - 1 : m.start()] in _NUMERALS:
             continue
         n = int(parse_number(m.group("n")) or 0)
-        eol = text.find("\n", m.end())
-        end = eol if eol >= 0 else len(text)
-        got = _colon_items(text[m.end() : end], n)
+        end = sp.first("\n", m.end(), len(text))
+        got = _colon_items(sp, m.end(), end, n, conj)
         if got and n not in got:
             msg = f"{m.group('n')}{m.group('u')} announced, {min(got)} items follow"
             yield hit(doc, m.start("n"), m.end("head"), msg, [(m.end(), end)])
