@@ -74,12 +74,12 @@ def _hashes(codes: np.ndarray, n: int) -> np.ndarray:
     doubling (a k-gram's hash from two shorter grams' hashes): a few vector operations in
     all, where a (windows x n) matrix product costs n multiply-adds a window."""
     times = _multipliers()
-    done, size = None, 0  # hashes of each window's first `size` characters
+    done, size = codes, 0  # hashes of each window's first `size` characters (none yet)
     grams, span = codes, 1  # hashes of `span`-grams, span = 1, 2, 4, ...
     k = n
     while True:
         if k & 1:
-            if done is None:
+            if not size:
                 done, size = grams, span
             else:  # append the span-gram that starts `size` characters in
                 m = len(codes) - size - span + 1
