@@ -66,8 +66,14 @@ def _subheads(units: list[Unit], i: int, j: int) -> bool:
 
     They do when body paragraphs surround them, no dash subtitle is among them, no byline
     or dateline lead follows them, and the text after them goes on with the topic before them.
+    A story's own captioned photo (``图为…``, a credit) may stand between its body and them.
     """
-    if i == 0 or j >= len(units) or units[i - 1].kind != "body" or units[j].kind != "body":
+    b = i - 1  # the story's last body unit before them
+    while b > 0 and units[b].kind in ("caption", "credit"):
+        b -= 1
+    if b < i - 1 and not any(u.kind == "caption" for u in units[b + 1 : i]):
+        return False
+    if i == 0 or j >= len(units) or units[b].kind != "body" or units[j].kind != "body":
         return False
     if any(u.text.startswith(DASHES) for u in units[i:j]):
         return False
@@ -78,7 +84,7 @@ def _subheads(units: list[Unit], i: int, j: int) -> bool:
             k += 1
         if k < len(units) and units[k].kind == "headline":
             return True  # a title over one short line and the next headline is no article
-    return continues(window(units, i - 1, -1, TEXT_KINDS), units[i].text, after)
+    return continues(window(units, b, -1, TEXT_KINDS), units[i].text, after)
 
 
 def _story_photo(units: list[Unit], i: int, j: int, end: int) -> bool:
@@ -161,7 +167,11 @@ def _drafts(units: list[Unit], whole: bool) -> list[_Draft]:
         if (
             body_next
             and cur is not None
-            and (_stub(cur) or _after_top_byline(cur, units, i) or _subheads(units, i, j))
+            and (
+                _stub(cur)
+                or _after_top_byline(cur, units, i)
+                or ((cur.kind == "news" or units[i - 1].kind == "body") and _subheads(units, i, j))
+            )
         ):
             cur.units += units[i:j]  # kept as paragraphs of the story
             i = j
