@@ -151,7 +151,8 @@ def _photo_title(out: list[Unit], k: int) -> bool:
 
 
 def _promote_titles(out: list[Unit]) -> None:
-    """Body lines that are headlines by position: a question or a long title before a byline or dash subtitle."""
+    """Body lines that are headlines by position: a question or a long title before a byline or dash subtitle,
+    or over body text right after the end of an article (a closing byline, a credit)."""
     for k, (u, nxt) in enumerate(pairwise(out)):
         if u.kind != "body" or u.text.endswith("。"):
             continue  # a line ending with a full stop is never a title (every branch below needs that)
@@ -168,6 +169,7 @@ def _promote_titles(out: list[Unit]) -> None:
             and (
                 (heads_story and nxt.kind != "credit" and _title_like(u.text))
                 or (_asks(u.text) and photo_end(out, k + 1) > 0)
+                or (k and nxt.kind == "body" and (_asks(u.text, comma=True) or _title_like(u.text)))
             )
         ):
             u.kind = "headline"
