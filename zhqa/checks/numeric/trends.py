@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -20,6 +21,8 @@ _NEAR = (
     re.compile(r"至(?<=[增加长高升大涨降低少减小落滑跌]至)"),
     re.compile(r"到(?<=[增加长高升大涨降低少减小落滑跌]到)"),
 )
+_BREAKS = re.compile(r"[，,；;。]")
+_LEAD = re.compile(r"[，,]?\s*")
 _RISE = ("增长", "增加", "提高", "上升", "提升")
 STATED = re.compile(
     r"^[，,]?\s*(?:同比|比上年|年均)?(?P<v>增长|增加|提高|上升|提升|下降|降低|减少|回落)了?(?:约)?$"
@@ -32,32 +35,64 @@ def _compatible(a: Num, b: Num) -> bool:
     return a.unit == b.unit or not a.unit
 
 
-def trends(s: Sent) -> Iterator[tuple[Num, Num, bool, re.Match[str]]]:
-    """``(A, B, up, verb)`` for each ``由/从 A … 增至/降至 B`` in the sentence."""
+class _Index:
+    """One sentence's number starts, clause breaks and comparable numbers, for bisects."""
+
+    def __init__(self, s: Sent) -> None:
+        self.s, self.nums = s, s.nums
+        self.starts = [n.start for n in self.nums]
+        self.breaks = [m.start() + s.start for m in _BREAKS.finditer(s.text)]
+        self.any: list[int] = []  # numbers that may be an endpoint (not a time, not an ordinal)
+        self.by_unit: dict[str, list[int]] = {}
+        for i, n in enumerate(self.nums):
+            if n.unit not in TIME_UNITS and not n.ordinal:
+                self.any.append(i)
+                self.by_unit.setdefault(n.unit, []).append(i)
+
+    def first(self, idx: list[int], lo: int, hi: int) -> Num | None:
+        """The first number of ``idx`` starting in ``[lo, hi]``."""
+        j = bisect_left(idx, bisect_left(self.starts, lo))
+        return self.nums[idx[j]] if j < len(idx) and self.starts[idx[j]] <= hi else None
+
+
+def trends(s: Sent, ix: _Index) -> Iterator[tuple[Num, Num, bool, re.Match[str]]]:
+    """``(A, B, up, verb)`` for each ``由/从 A … 增至/降至 B`` in the sentence.
+
+    A is the last number between 由/从 (at most 24 characters before the verb) and the verb;
+    B the first number after the verb, in its clause, comparable with A.
+    """
     for v in VERB.finditer(s.text):
-        vs = s.start + v.start()
-        head = s.text[: v.start()]
-        k = max(head.rfind("由"), head.rfind("从"))
-        if k < 0 or v.start() - k > 24 or any(c in head[k:] for c in "，,；;。"):
+        vs, ve = s.start + v.start(), s.start + v.end()
+        lo = max(0, v.start() - 24)
+        k = max(s.text.rfind("由", lo, v.start()), s.text.rfind("从", lo, v.start()))
+        if k < 0 or any(c in s.text[k : v.start()] for c in "，,；;。"):
             continue
-        before = [n for n in s.nums if s.start + k < n.start and n.end <= vs]
-        after = [
+        before = [
             n
-            for n in s.nums
-            if n.start >= s.start + v.end()
-            and not any(c in s.between(s.start + v.end(), n.start) for c in "，,；;。")
+            for n in ix.nums[bisect_right(ix.starts, s.start + k) : bisect_left(ix.starts, vs)]
+            if n.end <= vs
         ]
-        if not before or not after:
+        q = ix.breaks[i] if (i := bisect_left(ix.breaks, ve)) < len(ix.breaks) else len(s.text) + s.start
+        i = bisect_left(ix.starts, ve)
+        if not before or i == len(ix.starts) or ix.starts[i] > q:  # no number after the verb in its clause
             continue
         a = before[-1]
-        b = next((n for n in after if _compatible(a, n)), None)
+        b = None
+        if a.unit not in TIME_UNITS and not a.ordinal:
+            b = ix.first(ix.by_unit.get(a.unit, []) if a.unit else ix.any, ve, q)
         if b is not None and _compatible(a, b) and a.percent == b.percent:
             yield a, b, v.group("up") is not None, v
 
 
-def _stated(s: Sent, b: Num) -> Num | None:
-    for n in s.nums:
-        if n.start > b.end and n.percent and STATED.match(s.between(b.end, n.start)):
+def _stated(s: Sent, ix: _Index, b: Num) -> Num | None:
+    """The first percentage right after ``b`` with STATED between them (at most 7 characters
+    after ``b``'s comma and spaces: only those numbers can be it)."""
+    far = s.start + _LEAD.match(s.text, b.end - s.start).end() + 7  # type: ignore[union-attr]
+    for j in range(bisect_right(ix.starts, b.end), len(ix.nums)):
+        n = ix.nums[j]
+        if n.start > far:
+            break
+        if n.percent and STATED.match(s.between(b.end, n.start)):
             return n
     return None
 
@@ -90,7 +125,8 @@ def trend_contradiction(doc: Document) -> Iterator[Hit]:
     for s in sentences_with(text, *_NEAR):
         if ("由" not in s.text and "从" not in s.text) or not VERB.search(s.text):
             continue
-        for a, b, up, _verb in trends(s):
+        ix = _Index(s)
+        for a, b, up, _verb in trends(s, ix):
             if a.hi is None or b.hi is None:
                 continue
             if (up and b.hi <= a.lo) or (not up and b.lo >= a.hi):
@@ -99,7 +135,7 @@ def trend_contradiction(doc: Document) -> Iterator[Hit]:
                     doc, a.start, b.end, f"a {word} from {fmt(a)} to {fmt(b)} contradicts itself", [a, b]
                 )
                 continue
-            c = _stated(s, b)
+            c = _stated(s, ix, b)
             if c is None or a.percent or a.lo <= 0:
                 continue
             lo = (b.lo / a.hi - 1) * 100
