@@ -176,6 +176,15 @@ def _drafts(units: list[Unit], whole: bool) -> list[_Draft]:
             cur.units += units[i:j]  # kept as paragraphs of the story
             i = j
             continue
+        if (
+            end > 0
+            and cur is not None
+            and any(u.kind == "caption" for u in units[j:end])
+            and _after_top_byline(cur, units, i)
+        ):
+            cur.units += units[i:end]  # lines opening the body under a top byline, and the story's photo
+            i = end
+            continue
         if end > 0 and cur is not None and _story_photo(units, i, j, end):
             cur.units += units[i:end]  # a subheading, paragraphs and the story's own photo caption
             i = end
