@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -158,11 +159,20 @@ def sentences_with(text: str, *rxs: re.Pattern[str], at: list[int] | None = None
     return [out[k] for k in sorted(out)] if len(rxs) > 1 else list(out.values())
 
 
+@lru_cache(maxsize=4)
+def _quote_marks(text: str) -> tuple[list[int], list[int], list[int]]:
+    """Positions of newlines, “ and ” in ``text`` (found once per text)."""
+    return tuple([m.start() for m in re.finditer(c, text)] for c in ("\n", "“", "”"))  # type: ignore[return-value]
+
+
 def in_quote(text: str, pos: int) -> bool:
-    """True when ``pos`` lies inside “…” quoted speech (within its paragraph)."""
-    line_start = text.rfind("\n", 0, pos) + 1
-    head = text[line_start:pos]
-    return head.count("“") > head.count("”")
+    """True when ``pos`` lies inside “…” quoted speech (within its paragraph): more “ than ”
+    between the line start and ``pos``, counted by bisect (a long line stays linear)."""
+    nl, opens, closes = _quote_marks(text)
+    k = bisect_left(nl, pos)
+    line_start = nl[k - 1] + 1 if k else 0
+    n_open = bisect_left(opens, pos) - bisect_left(opens, line_start)
+    return n_open > bisect_left(closes, pos) - bisect_left(closes, line_start)
 
 
 def hit(
