@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from zhqa.schemas.article import Article, Byline, Caption, Credit, Element, Furniture, Page, Paragraph
-from zhqa.text.cohesion import continues
+from zhqa.text.cohesion import WINDOW, continues, overlap
 from zhqa.text.lines import parse_byline
 from zhqa.text.page_units import DASHES, TEXT_KINDS, Unit, photo_end, units_of, window
 
@@ -95,11 +95,14 @@ def _story_photo(units: list[Unit], i: int, j: int, end: int) -> bool:
     """
     if j - i != 1 or units[i - 1].kind != "body":
         return False
-    if not any(u.kind == "caption" for u in units[j:end]):
+    caption = "".join(u.text for u in units[j:end] if u.kind == "caption")
+    if not caption:
         return False
-    return continues(
-        window(units, i - 1, -1, TEXT_KINDS), units[i].text, "".join(u.text for u in units[j:end])
-    )
+    before = window(units, i - 1, -1, TEXT_KINDS)
+    own = "".join(u.text for u in units[j:end] if u.kind == "body")
+    if overlap(caption, own) > overlap(caption, before[-WINDOW:]):
+        return False  # the caption tells of the paragraphs under the headline: a photo item of its own
+    return continues(before, units[i].text, "".join(u.text for u in units[j:end]))
 
 
 def _stub(cur: _Draft) -> bool:
