@@ -30,7 +30,9 @@ PHOTO_MAX_PARAS = 4
 PHOTO_MAX_CHARS = 300
 DASHES = ("—", "-", "－")
 TEXT_KINDS = ("body", "headline")
-_NOT_NAMES = re.compile(r"[$\\{}=^_<>+?*#|\[\]\"`~@;!]")  # markup or formulas, not Latin names
+_NOT_NAMES = re.compile(
+    r"\$(?!\d)|[\\{}=^_<>+?*#|\[\]\"`~@;!]"
+)  # markup or formulas ($ before a digit: money)
 
 
 @dataclass
