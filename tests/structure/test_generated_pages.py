@@ -3,9 +3,10 @@
 Every NTREX article counts, including the ones whose segments are real
 subheadings or sentences that lost their final mark: inside a story such a line
 is a paragraph of it (a subheading), not the title of a new article.
-Measured when written (``round_trip``; canonical layouts seed = first record):
-NTREX zho-CN 117/123; over five layouts 572/615 (93.0 %); zho-TW 551/615 (89.6 %);
-CMRC passages with generated subheadings 185/200 (92.5 %).
+Measured when written (``round_trip`` over layouts 0–9, each a different random page
+layout of all articles): NTREX zho-CN 1184/1230 (96.3 %); zho-TW 1160/1230 (94.3 %);
+CMRC passages with generated subheadings 1874/2000 (93.7 %). On layouts 10–29, which
+no parser change was looked at against: 2343/2460 (95.2 %), 2312/2460, 3732/4000.
 """
 
 from __future__ import annotations
@@ -50,10 +51,24 @@ def round_trip(
     return ok, total, misses
 
 
+LAYOUTS = range(10)
+
+
+def over_layouts(records: list[dict], layouts=LAYOUTS, subheads: bool = False) -> tuple[int, int, list]:
+    """:func:`round_trip` summed over several random layouts; misses as (layout, title)."""
+    ok = total = 0
+    misses: list[tuple[int, str]] = []
+    for k in layouts:
+        o, t, m = round_trip(records, layout=k, subheads=subheads)
+        ok, total = ok + o, total + t
+        misses += [(k, title) for title in m]
+    return ok, total, misses
+
+
 def test_every_ntrex_article_round_trips_in_95_percent_of_cases():
-    """All 123 articles, subheadings and unpunctuated segments included (117/123 when written)."""
-    ok, total, misses = round_trip(corpus_records(NTREX))
-    assert total == 123
+    """All 123 articles on ten random layouts, subheadings and unpunctuated segments included."""
+    ok, total, misses = over_layouts(corpus_records(NTREX))
+    assert total == 123 * len(LAYOUTS)
     assert ok / total >= 0.95, f"{ok}/{total} articles round-tripped; missed: {misses}"
 
 
@@ -65,22 +80,19 @@ def test_clean_articles_round_trip_on_every_layout():
         assert ok / total >= 0.95, f"layout {layout}: {ok}/{total}; missed: {misses}"
 
 
-def test_other_layouts_and_the_traditional_parallel_text():
-    """Three more layouts of the same articles, and the zho-TW translation (different segments)."""
-    records = corpus_records(NTREX)
-    runs = [round_trip(records, layout=k) for k in (1, 2, 3)]
-    assert sum(r[0] for r in runs) / sum(r[1] for r in runs) >= 0.9
-    ok, total, _ = round_trip(corpus_records(NTREX_TW))
-    assert ok / total >= 0.87
+def test_the_traditional_parallel_text_on_ten_layouts():
+    """The zho-TW translation (different segments, traditional characters) on the same ten layouts."""
+    ok, total, misses = over_layouts(corpus_records(NTREX_TW))
+    assert ok / total >= 0.93, f"{ok}/{total}; missed: {misses[:10]}"
 
 
 def test_wikipedia_passages_with_subheadings_round_trip():
     """Another source (CMRC passages cut into paragraphs) with section subheadings printed in the body."""
     records = [r for r in corpus_records(CMRC) if len(segments(r)) >= 3][:200]
-    text, expected = page(records[:4], seed=0, subheads=True)
+    _text, expected = page(records[:4], seed=0, subheads=True)
     assert sum(len(e.paragraphs) for e in expected) > sum(len(segments(r)) for r in records[:4])
-    ok, total, misses = round_trip(records, subheads=True)
-    assert ok / total >= 0.9, f"{ok}/{total}; missed: {misses[:10]}"
+    ok, total, misses = over_layouts(records, subheads=True)
+    assert ok / total >= 0.92, f"{ok}/{total}; missed: {misses[:10]}"
 
 
 def test_a_subheading_between_paragraphs_stays_in_its_story():

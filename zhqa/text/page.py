@@ -106,7 +106,9 @@ def _story_photo(units: list[Unit], i: int, j: int, end: int) -> bool:
 
 
 def _stub(cur: _Draft) -> bool:
-    """A titled story whose body so far is one short line: too little to end there."""
+    """A titled story whose body so far is one short line: too little to end there (unless a byline closed it)."""
+    if cur.units and cur.units[-1].kind in ("byline", "credit") and cur.units[0].kind == "body":
+        return False
     body = [u for u in cur.units if u.kind == "body"]
     return bool(cur.heads) and bool(body) and sum(len(u.text) for u in body) < _SHORT_BODY
 
