@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from itertools import accumulate
 from typing import NamedTuple
@@ -24,16 +25,23 @@ _NESTED = re.compile(r"“”|‘’|《》|〈〉|[（(][）)]|【】|「」|�
 _LETTER_QUOTE = re.compile(r"‘(?<=[A-Za-z]‘)[A-Za-z]")  # literal first: searched at memchr speed
 
 
+_MATCH = {c: "（(" if c in "）)" else o for c, o in _PARTNER.items()}  # a closer's openers in _NESTED
 _NORM = {"(": "（"}  # ASCII brackets pair with full-width ones
 _WANT = {c: _NORM.get(o, o) for c, o in _PARTNER.items()}
 
 
-def _reversed(text: str, i: int, ch: str, stack: list[tuple[int, str, str]]) -> bool:
-    """`“…“`: a second opener while one is open, with too few closers left in the line to nest."""
-    end = text.find("\n", i)
-    closer = _CLOSERS[_OPENERS.index(ch)]
-    depth = sum(1 for _, o, _n in stack if o == ch)
-    return text.count(closer, i, end if end >= 0 else len(text)) <= depth - 1
+def _reversed(closers_after: int, depth: int) -> bool:
+    """`“…“`: a second opener while one is open, with too few closers left in the line to nest
+    (``closers_after``: its closers from here to the line end; ``depth``: its openers open)."""
+    return closers_after <= depth - 1
+
+
+def _closers(text: str, start: int, end: int) -> dict[str, list[int]]:
+    """Offsets of each closing mark in ``text[start:end]`` (counted by bisect)."""
+    out: dict[str, list[int]] = {}
+    for m in _PAIR.finditer(text, start, end):
+        out.setdefault(m.group(), []).append(m.start())
+    return out
 
 
 class _Line(NamedTuple):
@@ -66,13 +74,29 @@ def _dirty(text: str) -> list[tuple[int, int]]:
     if "‘" in text and _LETTER_QUOTE.search(text):
         return _line_spans(text)
     seq = "".join(_PAIR_OR_NL.findall(text))
-    removed = 1
+    removed, passes = 1, 0
     while removed and seq.strip("\n"):  # marks left (seq holds only marks and line breaks)
+        if passes == 4:  # deep nesting: one pass per level would be quadratic; finish with a stack
+            seq = _reduce(seq)
+            break
         seq, removed = _NESTED.subn("", seq)
+        passes += 1
     if not seq.strip("\n"):
         return []
     ends = _line_ends(text)
     return [((ends[k - 1] + k) if k else 0, ends[k] + k) for k, rest in enumerate(seq.split("\n")) if rest]
+
+
+def _reduce(seq: str) -> str:
+    """``seq`` with adjacent pairs (_NESTED) removed until none is left, in one pass: no mark is
+    both an opener and a closer, so every order of removals ends in this same string."""
+    out: list[str] = []
+    for c in seq:
+        if out and out[-1] in _MATCH.get(c, ""):
+            out.pop()
+        else:
+            out.append(c)
+    return "".join(out)
 
 
 def _scan(text: str, spans: list[tuple[int, int]]) -> list[_Line]:
@@ -82,33 +106,43 @@ def _scan(text: str, spans: list[tuple[int, int]]) -> list[_Line]:
         stack: list[tuple[int, str, str]] = []  # (offset, mark, normalised mark)
         close: list[tuple[int, str]] = []
         mis: list[Hit] = []
-        crossed: list[str] = []
+        crossed: dict[str, int] = {}  # closers still due for marks popped by a mis-nesting
+        depth: dict[str, int] = {}  # normalised marks on the stack (no scan of the stack per mark)
+        after: dict[str, list[int]] | None = None  # the line's closers, built at the first `“…“`
         for m in _PAIR.finditer(text, start, end):
             i, ch = m.start(), m.group()
-            if ch in _QUOTES and stack and stack[-1][1] == ch and _reversed(text, i, ch, stack):
-                stack.pop()
-                mis.append(
-                    Hit(start=i, end=i + 1, message=f"reversed quotation mark {ch!r} closes a quotation")
-                )
-            elif ch in _OPENERS:
+            if ch in _QUOTES and stack and stack[-1][1] == ch:
+                after = after if after is not None else _closers(text, start, end)
+                closer = after.get(_CLOSERS[_OPENERS.index(ch)], [])
+                if _reversed(len(closer) - bisect_left(closer, i), depth[ch]):
+                    depth[stack.pop()[2]] -= 1
+                    mis.append(
+                        Hit(start=i, end=i + 1, message=f"reversed quotation mark {ch!r} closes a quotation")
+                    )
+                    continue
+            if ch in _OPENERS:
                 if not (
                     ch == "‘" and _ASCII_LETTER.match(text, i + 1) and _ASCII_LETTER.match(text[i - 1 : i])
                 ):
-                    stack.append((i, ch, _NORM.get(ch, ch)))
+                    norm = _NORM.get(ch, ch)
+                    stack.append((i, ch, norm))
+                    depth[norm] = depth.get(norm, 0) + 1
             else:
                 want = _WANT[ch]
                 if stack and stack[-1][2] == want:
-                    stack.pop()
+                    depth[stack.pop()[2]] -= 1
                 elif ch == "’" and _ASCII_LETTER.match(text[i - 1 : i]):
                     continue  # an apostrophe: McDonald’s, players’
-                elif any(x[2] == want for x in stack):
+                elif depth.get(want):
                     inner = stack[-1]
                     while (top := stack.pop())[2] != want:
-                        crossed.append(top[2])  # its closer comes later: same defect
+                        depth[top[2]] -= 1
+                        crossed[top[2]] = crossed.get(top[2], 0) + 1  # its closer comes later: same defect
+                    depth[want] -= 1
                     msg = f"mis-nested marks: {ch!r} closes before {inner[1]!r} (offset {inner[0]}) is closed"
                     mis.append(Hit(start=i, end=i + 1, message=msg))
-                elif want in crossed:
-                    crossed.remove(want)
+                elif crossed.get(want):
+                    crossed[want] -= 1
                 elif ch != ")":
                     close.append((i, ch))
         if stack or close or mis:
