@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 
 from zhqa.checks.punctuation._context import latin_of, tilde_ranges
@@ -177,6 +178,14 @@ _VARIANT = re.compile(rf"[・•‧．⋅](?:(?<=[{HANZI}].)(?=[{HANZI}])|(?<=[0
 _KANA = re.compile(r"[\u3040-\u30fa\u30fc-\u30ff]")
 
 
+def _kana_line(text: str, i: int, nl: list[int], kana: list[int]) -> bool:
+    """Whether the line holding ``i`` has kana (line breaks ``nl`` and kana offsets, bisected)."""
+    k = bisect_left(nl, i)
+    start, end = nl[k - 1] + 1 if k else 0, nl[k] if k < len(nl) else len(text)
+    j = bisect_left(kana, start)
+    return j < len(kana) and kana[j] < end
+
+
 @check(
     code="P210",
     name="interpunct-variant",
@@ -205,10 +214,11 @@ def interpunct_variant(doc: Document) -> Iterator[Hit]:
     text = doc.text
     if not _has_variant(text):
         return
+    kana = [k.start() for k in _KANA.finditer(text)] if _KANA.search(text) else []
+    nl = [k.start() for k in re.finditer("\n", text)] if kana else []
     for m in _VARIANT.finditer(text):
         i = m.start()
-        start, end = text.rfind("\n", 0, i) + 1, text.find("\n", i)
-        if _KANA.search(text, start, end if end >= 0 else len(text)):
+        if kana and _kana_line(text, i, nl, kana):
             continue
         yield Hit(
             start=i,
