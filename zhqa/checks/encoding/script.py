@@ -68,8 +68,10 @@ def _trigger() -> re.Pattern[str]:
     return re.compile(f"[{trigger_chars()}]")
 
 
-def _sentence(text: str, i: int) -> tuple[int, int]:
-    start = max(text.rfind(c, 0, i) for c in _ENDS) + 1  # 0 when no sentence ends before i
+def _sentence(text: str, i: int, lo: int = 0) -> tuple[int, int]:
+    """The sentence around ``i``; its start is searched back to ``lo`` only (an end mark at or
+    after ``lo``, or none before ``i``: one search per ending mark must not rescan the text)."""
+    start = max(text.rfind(c, lo, i) for c in _ENDS) + 1  # 0 when no sentence ends before i
     m = _SENT_END.search(text, i)
     return start, (m.end() if m else len(text))
 
@@ -153,7 +155,7 @@ def traditional_characters(
     for m in trig.finditer(text, first.start()):
         if m.start() < seen_end:
             continue
-        start, seen_end = _sentence(text, m.start())
+        start, seen_end = _sentence(text, m.start(), max(seen_end - 1, 0))  # text[seen_end - 1] ends one
         for s, e, simp in _changes(text[start:seen_end], options):
             changed += e - s
             yield Hit(
