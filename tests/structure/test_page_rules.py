@@ -77,3 +77,15 @@ def test_a_wide_headline_may_hold_a_dollar_amount():
         "本报通讯员 甘哲 摄\n"
     )
     assert _titles(text)[1] == ("photo", "小偷在 Newport on the Levee 餐饮中心乘 ATM 装钞之机偷走 $26,750")
+
+
+def test_a_line_opening_with_a_connective_reads_on_from_the_story():
+    text = (
+        "鳄鱼泪\n\n本报记者 计海新\n\n"
+        "《鳄鱼泪》是新加坡导演梁智强执导的电影，讲述中学教师文骏初到学校时满怀热情，希望用自己的方法教好每一个学生的故事。\n\n"
+        "而文骏发觉自己的一腔理想\n\n"
+        "在成绩为本的社会里处处碰壁，学生家长与校方都只看重考试分数。\n"
+    )
+    arts = parse_page(text).articles
+    assert len(arts) == 1
+    assert [p.text for p in arts[0].paragraphs][1] == "而文骏发觉自己的一腔理想"

@@ -21,6 +21,7 @@ Nothing is dropped: every non-blank character belongs to exactly one element.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -30,6 +31,8 @@ from zhqa.text.lines import parse_byline
 from zhqa.text.page_units import DASHES, TEXT_KINDS, Unit, photo_end, units_of, window
 
 _SHORT_BODY = 50
+# openings that refer back or connect (他…, 而…, 因此…): no title of a new article starts so
+_ANAPHORA = re.compile(r"^(?:[而却]|但(?![丁愿])|因此|所以|并且|此后|随后|其后|然而|不过)")
 
 
 @dataclass
@@ -84,6 +87,8 @@ def _subheads(units: list[Unit], i: int, j: int) -> bool:
             k += 1
         if k < len(units) and units[k].kind == "headline":
             return True  # a title over one short line and the next headline is no article
+    if _ANAPHORA.match(units[i].text):
+        return True  # a line opening with a pronoun or connective reads on from the text before it
     return continues(window(units, b, -1, TEXT_KINDS), units[i].text, after)
 
 
