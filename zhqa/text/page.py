@@ -12,8 +12,11 @@ The lines become units (:mod:`zhqa.text.page_units`). Then, walking them in orde
   continues the article it interrupted;
 * headline-like lines between two body paragraphs, with no byline, dateline lead
   or dash subtitle after them, are subheadings (paragraphs) of the story when the
-  text after them goes on with its topic (:mod:`zhqa.text.cohesion`), or when the
-  story so far, or the text after them, is one short line;
+  text after them goes on with its topic (:mod:`zhqa.text.cohesion`), or opens with a
+  connective (``而``, ``因此``), or when the story so far (not closed by a byline), or the
+  text after them, is one short line; the story's own captioned photo may stand before them;
+* a photo-item shape inside a story is the story's own photo only if it has a caption
+  that tells of the story more than of the paragraphs under its headline;
 * headline-like lines at the very end of the page are body text (a truncated end).
 
 Nothing is dropped: every non-blank character belongs to exactly one element.
