@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -48,6 +49,35 @@ FOLD_UP = re.compile(
 )
 
 
+_SHARE_WORDS = tuple(_SHARE.pattern.split("|"))  # both patterns are alternations of literals
+_NOT_SHARE_WORDS = tuple(_NOT_SHARE.pattern.split("|"))
+
+
+class _Words:
+    """Clause breaks and literal words of one sentence by offset: each number's clause is tested
+    by bisect, not re-sliced and re-searched (a sentence of many numbers stays linear)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.breaks = [m.start() for m in BREAK.finditer(text)]
+        self._at: dict[str, list[int]] = {}
+
+    def clause_start(self, k: int) -> int:
+        i = bisect_left(self.breaks, k)
+        return self.breaks[i - 1] + 1 if i else 0
+
+    def any_in(self, words: tuple[str, ...], a: int, b: int) -> bool:
+        """Whether one of ``words`` lies inside ``text[a:b]`` (as a search of their alternation)."""
+        for w in words:
+            pos = self._at.get(w)
+            if pos is None:
+                pos = self._at[w] = [m.start() for m in re.finditer(f"(?={re.escape(w)})", self.text)]
+            i = bisect_left(pos, a)
+            if i < len(pos) and pos[i] + len(w) <= b:
+                return True
+        return False
+
+
 @check(
     code="N405",
     name="percentage-out-of-range",
@@ -74,14 +104,15 @@ def percentage_out_of_range(doc: Document) -> Iterator[Hit]:
             continue
         if not _SHARE.search(s.text):
             continue  # a share word is needed before the percentage
+        words = None
         for n in s.nums:
             k = n.num_start - s.start
             negative = k > 0 and s.text[k - 1] in "-－负"
             if not n.percent or (not negative and n.lo <= 100):
                 continue  # within 0–100% (or an approximation that may be)
-            head = s.text[: n.start - s.start]
-            clause = head[max((m.end() for m in BREAK.finditer(head)), default=0) :]
-            if _SHARE.search(clause) and not _NOT_SHARE.search(clause):
+            words = words or _Words(s.text)
+            a, b = words.clause_start(n.start - s.start), n.start - s.start
+            if words.any_in(_SHARE_WORDS, a, b) and not words.any_in(_NOT_SHARE_WORDS, a, b):
                 value = f"-{fmt(n)}" if negative else fmt(n)
                 yield hit(doc, n.start, n.end, f"a share of {value} is outside 0–100%")
 
