@@ -24,6 +24,10 @@ _DATELINE = re.compile(r"^本报讯[(（]([^)）\n]{2,40})[)）]")
 _ROLE_AT = re.compile(_ROLE)
 
 
+def _has_role(text: str) -> bool:
+    return "记者" in text or "通讯员" in text or "实习生" in text or "编辑" in text
+
+
 class Options(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -56,15 +60,22 @@ def byline_role(doc: Document, options: Options) -> Iterator[Hit]:
     bylines; one in the corpus means a wire story or another paper's page slipped
     in, or the byline was typed by hand.
     """
+    if not _has_role(doc.text):
+        return  # every byline, credit and dateline role holds one of these words
     allowed = set(options.allowed)
     shown = "、".join(options.allowed)
     pos = 0
     for line in doc.text.split("\n"):
+        if not _has_role(line):
+            pos += len(line) + 1
+            continue
         stripped = line.strip()
         lead = len(line) - len(line.lstrip())
         spans: list[tuple[int, str]] = []
-        if (whole := _LINE.match(stripped)) or (m := _CREDIT.search(stripped)):
-            at = 0 if whole else m.start()
+        whole = _LINE.match(stripped)
+        credit = None if whole or not stripped.endswith("摄") else _CREDIT.search(stripped)
+        if whole or credit:
+            at = credit.start() if credit else 0
             spans = [(pos + lead + r.start(), r.group()) for r in _ROLE_AT.finditer(stripped, at)]
         elif d := _DATELINE.match(stripped):
             spans = [(pos + lead + r.start(), r.group()) for r in _ROLE_AT.finditer(stripped, *d.span(1))]
