@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from zhqa.text.cohesion import continues, overlap, topic_grams
 
-HAIDONG = "近日，青海省海东市春风行动就业援助月暨劳务品牌发布活动在乐都区举办，海东市劳务品牌带动就业2.3万人次。"
+HAIDONG = (
+    "近日，青海省海东市春风行动就业援助月暨劳务品牌发布活动在乐都区举办，海东市劳务品牌带动就业2.3万人次。"
+)
 HAIDONG_MORE = "据了解，今年海东市已举办各类招聘活动36场，劳务品牌输出人数同比增长。"
 GUAZHOU = "在河东镇，酿酒师吴刚获评甘肃省乡村工匠，他的酒庄吸纳本地工人10名，月均工资4500元以上。"
 

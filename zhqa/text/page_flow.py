@@ -103,7 +103,7 @@ def _cut_off(p: Paragraph) -> bool:
     return unfinished(p) and not _one_clause(p)
 
 
-def bad_start(p: Paragraph) -> bool:
+def bad_start(p: Paragraph | Para) -> bool:
     """A paragraph that cannot open a sentence (starts with a pause mark or a suffix)."""
     return bool(_BAD_START.match(p.text))
 
