@@ -34,10 +34,14 @@ class Repeat(NamedTuple):
     size: int
 
 
+_MAX_COPIES = 64  # copies of one paragraph that later ones are compared with
+
+
 @lru_cache(maxsize=16)
 def repeats(text: str) -> tuple[Repeat, ...]:
     """Each maximal run of paragraphs of ``text`` that repeats an earlier run (copies do not
-    overlap). Cached: D303, D304 and D306 ask for the same document's."""
+    overlap), compared with the first _MAX_COPIES copies of its first paragraph.
+    Cached: D303, D304 and D306 ask for the same document's."""
     keys = folds(text).paragraphs
     if len(set(keys)) == len(keys):
         return ()  # no paragraph occurs twice (the common case)
@@ -53,7 +57,9 @@ def repeats(text: str) -> tuple[Repeat, ...]:
             if size > best.size:
                 best = Repeat(i, j, size)
         for k in range(i, i + max(best.size, 1)):
-            seen.setdefault(keys[k], []).append(k)
+            first = seen.setdefault(keys[k], [])
+            if len(first) < _MAX_COPIES:  # a paragraph printed thousands of times: work stays linear
+                first.append(k)
         if best.size:
             out.append(best)
         i += max(best.size, 1)
@@ -114,6 +120,10 @@ def duplicate_paragraph(doc: Document, options: RepeatOptions) -> Iterator[Hit]:
     ## Fix safety
     The fix deletes the second copy; unsafe, since the second place may be the
     right one (the first copy may be the misplaced fragment).
+
+    ## Known limits
+    A repeat is compared with the first 64 copies of its paragraph only (a paragraph printed
+    thousands of times in one text, such as a table's rows, costs linear time).
     """
     yield from _found(doc, options.min_chars, block=False)
 
@@ -149,5 +159,9 @@ def repeated_block(doc: Document, options: RepeatOptions) -> Iterator[Hit]:
     ## Fix safety
     The fix deletes the second copy; unsafe, since the second place may be the
     right one.
+
+    ## Known limits
+    A block is compared with the blocks starting at the first 64 copies of its first
+    paragraph only (linear time when one paragraph is printed thousands of times).
     """
     yield from _found(doc, options.min_chars, block=True)
