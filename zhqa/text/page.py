@@ -117,8 +117,15 @@ def _stub(cur: _Draft) -> bool:
     """A titled story whose body so far is one short line: too little to end there (unless a byline closed it)."""
     if cur.units and cur.units[-1].kind in ("byline", "credit") and cur.units[0].kind == "body":
         return False
-    body = [u for u in cur.units if u.kind == "body"]
-    return bool(cur.heads) and bool(body) and sum(len(u.text) for u in body) < _SHORT_BODY
+    if not cur.heads:
+        return False
+    size, body = 0, False  # counted up to _SHORT_BODY only: a long draft is not summed again at each head
+    for u in cur.units:
+        if u.kind == "body":
+            size, body = size + len(u.text), True
+            if size >= _SHORT_BODY:
+                return False
+    return body
 
 
 def _tail_line(units: list[Unit], i: int, j: int) -> bool:
@@ -205,11 +212,13 @@ def _drafts(units: list[Unit], whole: bool) -> list[_Draft]:
         lead_photo = end > 0 and j - i >= 2 and units[j - 2].text.startswith(DASHES)
         news = units[i : j - 1] if end > 0 else units[i:j]
         news, lead = _heads_and_lead(news) if body_next else (news, [])
-        while news:  # more than three headline lines: the first ones stand alone
-            size = min(len(news) - 3, 3) if len(news) > 3 else len(news)  # an article has <= 3 heads
-            cur = _Draft(heads=news[:size])
+        k = 0
+        while k < len(news):  # more than three headline lines: the first ones stand alone
+            left = len(news) - k
+            size = min(left - 3, 3) if left > 3 else left  # an article has <= 3 heads
+            cur = _Draft(heads=news[k : k + size])  # (no slicing of the rest: linear in the lines)
             drafts.append(cur)
-            news = news[size:]
+            k += size
         if cur is not None:
             cur.units += lead
         if lead_photo and cur is not None:  # under a dash subtitle: the story's lead and its own photo
