@@ -25,7 +25,7 @@ from zhqa.schemas.document import Document
 
 N = 32_000  # characters of the small text; the large one has 4 * N
 RATIO = 8.0  # linear gives ~4, quadratic ~16
-FLOOR = 0.004  # CPU s: below this a small measurement is timer noise
+FLOOR = 0.01  # CPU s: below this a small measurement is timer and scheduling noise
 BIG_DOC = 200_000
 BIG_DOC_LIMIT = 10.0  # CPU s per check on one 200k-character document of every unit
 
@@ -124,7 +124,7 @@ def test_cpu_grows_linearly_with_the_line(unit):
     small = _min(_min(_cpu(_text(text, N)), _cpu(_text(text, N))), _cpu(_text(text, N)))
     big = _cpu(_text(text, 4 * N))
     slow = [k for k, r in _ratios(small, big).items() if r >= RATIO]
-    if slow:  # a busy machine: measure both sizes again before failing
+    for _ in range(2 if slow else 0):  # a busy machine: measure both sizes again before failing
         small = _min(small, _cpu(_text(text, N)))
         big = _min(big, _cpu(_text(text, 4 * N)))
     ratios = _ratios(small, big)
