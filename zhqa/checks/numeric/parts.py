@@ -180,6 +180,7 @@ def part_whole_mismatch(doc: Document) -> Iterator[Hit]:
 
     ## Known limits
     Parts listed without a residual or complementary label are not assumed exhaustive.
+    A whole is read with its first 64 parts at most; one with more is not taken as exhaustive.
     """
     for w in all_wholes(doc.text):
         if not w.exhaustive or len(w.parts) < 2 or any(p.hi is None for p in w.parts):
