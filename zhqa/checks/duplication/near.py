@@ -168,6 +168,8 @@ class NearDuplicate(CorpusCheck):
         if len(seqs) < 2:
             return
         found = matches(sk, options.params(), options.min_chars)
+        if not found:
+            return  # no second read of the store
         need = {seqs[r]: r for m in found for r in (m.row, m.first, m.partner)}
         if again:
             named = {need[i.seq]: i.doc_id for i in items if i.seq in need}
