@@ -98,6 +98,8 @@ def from_records(records: list[bytes | None], bands: int, chunk: int = 8192) -> 
                 offsets=np.concatenate(([0], np.cumsum(counts))),
             )
         )
+    if len(parts) == 1:
+        return parts[0]  # type: ignore[return-value]  # one chunk: its columns are already fresh arrays
     return concat(parts) if parts else concat([_empty(bands)])
 
 
