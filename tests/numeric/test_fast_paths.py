@@ -113,6 +113,7 @@ def switch_off(mp: pytest.MonkeyPatch) -> None:
     mp.setattr(ranges, "all_ranges", _plain_ranges)
     mp.setattr(shares, "_may_exceed", lambda text, p: True)
     mp.setattr(style, "_AR_ITEM", ALWAYS)
+    mp.setattr(style, "_AR_IN_TEXT", ALWAYS)
     mp.setattr(style, "_places", _plain_places)
     mp.setattr(dates, "_may_be_bad", lambda text: True)
     mp.setattr(dates, "_HOUR", re.compile(r"[0-9]{1,2}时"))
@@ -206,3 +207,27 @@ def test_digit_fast_path_parses_like_the_tokeniser(s):
     if toks and len(toks) == 1 and not isinstance(toks[0], str):
         assert parse_number(s) == toks[0]
         assert str(parse_number(s)) == str(toks[0])
+
+
+@given(
+    st.lists(st.sampled_from([*"。！？，,；;、等一二是第\n", "……", "a"]), max_size=40).map("".join),
+    st.lists(
+        st.tuples(
+            st.sampled_from(["。", "等", "……", "一是", "三是", "第二", "\n", "[。！？]", "[，,；;]"]),
+            st.integers(0, 45),
+            st.integers(0, 45),
+        ),
+        max_size=25,
+    ),
+)
+@settings(max_examples=300, deadline=None)
+def test_spots_answer_as_a_search_of_each_query(text, queries):
+    """_Spots reuses its last answer per pattern: every query still gives the plain search's answer."""
+    sp = enums._Spots(text)
+    for pat, lo, span in sorted(queries, key=lambda q: q[1]) + queries:  # rising, then in any order
+        hi, width = min(lo + span, len(text)), 2 if pat == "……" else 1
+        m = re.compile(pat if pat.startswith("[") else re.escape(pat)).search(text, lo)
+        want = m.start() if m and m.start() + width <= hi else hi
+        assert sp.first(pat, lo, hi, width) == want
+        inside = [i for i in range(lo, hi) if text[i] == "、"]
+        assert sp.count_last("、", lo, hi) == (len(inside), inside[-1] if inside else -1)

@@ -38,28 +38,43 @@ def _counts(items: list[str]) -> set[int]:
     return {m, m + 1} if _CONJ.search(items[-1]) else {m}
 
 
+_CLASSES = {p: re.compile(p) for p in ("[。！？]", "[，,；;]")}  # the character classes _Spots is asked for
+
+
 class _Spots:
-    """Start positions of a few patterns in one text, found once: each query is a bisect."""
+    """Searches forward in one text: each pattern's last answer is kept, and a query from a later
+    offset that it still answers costs nothing, so rising queries read the text once per pattern
+    (a long line stays linear); ``、`` is counted by bisect over its positions."""
 
     def __init__(self, text: str) -> None:
         self.text = text
+        self._next: dict[str, tuple[int, int]] = {}
         self._at: dict[str, list[int]] = {}
 
-    def _pos(self, pat: str) -> list[int]:
-        got = self._at.get(pat)
-        if got is None:
-            got = self._at[pat] = [m.start() for m in re.finditer(f"(?={pat})", self.text)]
-        return got
+    def _find(self, pat: str, lo: int) -> int:
+        """The first start at or after ``lo`` of ``pat`` (a literal, or a class of _CLASSES), or -1."""
+        got = self._next.get(pat)
+        if got is not None and got[0] <= lo and (got[1] >= lo or got[1] < 0):
+            return got[1]  # nothing from got[0] to got[1]: still the first one from lo
+        rx = _CLASSES.get(pat)
+        if rx is None:
+            k = self.text.find(pat, lo)
+        else:
+            m = rx.search(self.text, lo)
+            k = -1 if m is None else m.start()
+        self._next[pat] = (lo, k)
+        return k
 
     def first(self, pat: str, lo: int, hi: int, width: int = 1) -> int:
         """The first start of ``pat`` (``width`` characters) inside ``text[lo:hi]``, or ``hi``."""
-        pos = self._pos(pat)
-        k = bisect_left(pos, lo)
-        return pos[k] if k < len(pos) and pos[k] + width <= hi else hi
+        k = self._find(pat, lo)
+        return k if k >= 0 and k + width <= hi else hi
 
     def count_last(self, pat: str, lo: int, hi: int) -> tuple[int, int]:
-        """How many starts of ``pat`` lie in ``[lo, hi)``, and the last one (-1 if none)."""
-        pos = self._pos(pat)
+        """How many starts of the literal character ``pat`` lie in ``[lo, hi)``, and the last one (-1 if none)."""
+        pos = self._at.get(pat)
+        if pos is None:
+            pos = self._at[pat] = [m.start() for m in re.finditer(re.escape(pat), self.text)]
         i, j = bisect_left(pos, lo), bisect_left(pos, hi)
         return j - i, pos[j - 1] if j > i else -1
 

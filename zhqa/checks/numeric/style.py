@@ -23,6 +23,9 @@ _CN_ITEM = re.compile(
     rf"[〇零一二两三四五六七八九十百千万亿](?:{_UNITS})(?=[、，,；;。！？!?）)”\s\ufeff]|$)"
 )
 _AR_ITEM = re.compile(rf"[0-9０-９十百千万亿](?:{_UNITS})(?=[、，,；;。！？!?）)”]|$)")
+# _AR_ITEM where a sentence may end in the whole text (before trimmed spaces or a newline): a
+# text without it has no sentence with _AR_ITEM.
+_AR_IN_TEXT = re.compile(rf"[0-9０-９十百千万亿](?:{_UNITS})(?=[、，,；;。！？!?）)”\s\ufeff]|$)")
 _SEPS = "、，,；;"
 _FIXED = re.compile(
     r"一人一|二人转|三番五次|四面八方|五湖四海|三心二意|十全十美|七上八下|两全其美|十四五|十五五"
@@ -60,7 +63,11 @@ def mixed_numeral_style(doc: Document) -> Iterator[Hit]:
     `一` (an article as much as a number), `两` outside a `、` list, fixed expressions
     (`一人一策`, `十四五`) and ordinals are not counts.
     """
-    for s in sentences_with(doc.text, _CN_ITEM):
+    text = doc.text
+    at = [m.start() for m in _CN_ITEM.finditer(text)]
+    if not at or _AR_IN_TEXT.search(text) is None:
+        return  # a Chinese count and an Arabic one must both end an item
+    for s in sentences_with(text, _CN_ITEM, at=at):
         if not (_CN_COUNT.search(s.text) and _ARABIC.search(s.text) and _AR_ITEM.search(s.text)):
             continue
         counts = [n for n in s.nums if _count(n, s.text, s.start)]
@@ -73,7 +80,7 @@ def mixed_numeral_style(doc: Document) -> Iterator[Hit]:
                 continue
             if cn.text == "两" and "、" not in gap:
                 continue
-            if _FIXED.search(doc.text, max(0, cn.start - 3), cn.end + 3):
+            if _FIXED.search(text, max(0, cn.start - 3), cn.end + 3):
                 continue
             other = b if cn is a else a
             yield hit(
