@@ -14,7 +14,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from zhqa.checks.duplication.paragraphs import repeats
-from zhqa.checks.duplication.repetition import _hashes, repetition_share
+from zhqa.checks.duplication.repetition import _hashes, _window_hashes, repetition_share
 from zhqa.text.normal import folds, narrowed, paragraph_spans
 from zhqa.text.paragraphs import _SPACE, paragraphs
 
@@ -90,20 +90,44 @@ def test_paragraph_spans_are_the_paragraphs(text: str) -> None:
     assert paragraph_spans(text) == [(p.start, p.end) for p in paragraphs(text)]
 
 
-@settings(max_examples=200, deadline=None)
-@given(st.lists(st.integers(0, 0x10FFFF), min_size=2, max_size=80), st.integers(2, 50))
-def test_doubling_hashes_are_the_polynomial_of_each_window(codes: list[int], n: int) -> None:
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(0, 0x10FFFF), min_size=2, max_size=80), st.integers(1, 50), st.integers(1, 3))
+def test_doubling_hashes_are_the_polynomial_of_each_window(codes: list[int], n: int, step: int) -> None:
     import numpy as np
 
-    if n > len(codes):
+    if (n - 1) * step >= len(codes):
         return
     want = [
-        sum(c * pow(1_000_003, n - 1 - j, 1 << 32) for j, c in enumerate(codes[i : i + n])) % (1 << 32)
-        for i in range(len(codes) - n + 1)
+        sum(codes[i + step * j] * pow(1_000_003, n - 1 - j, 1 << 32) for j in range(n)) % (1 << 32)
+        for i in range(len(codes) - (n - 1) * step)
     ]
-    assert _hashes(np.array(codes, dtype=np.uint32), n).tolist() == want
+    assert _hashes(np.array(codes, dtype=np.uint32), n, step).tolist() == want
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="天下文章", min_size=2, max_size=120) | texts, st.integers(2, 13))
+@example("天下文章天下文章天下文" * 3, 9)
+@example("\U00020000天下\U00020000天下", 3)
+def test_window_hashes_are_equal_for_equal_ngrams(s: str, n: int) -> None:
+    # the fast path reads BMP text as pairs of characters: it may only merge n-grams, never split one
+    if len(s) < n:
+        return
+    h = _window_hashes(s, n).tolist()
+    assert len(h) == len(s) - n + 1
+    first: dict[str, int] = {}
+    for i, v in enumerate(h):
+        assert first.setdefault(s[i : i + n], v) == v
 
 
 def test_the_one_trimmed_space_split_keeps_is_bom() -> None:
     # folds() reads paragraphs off lines unless the text holds one of these
     assert {c for c in _SPACE if not c.isspace()} == {"\ufeff"}
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.text(alphabet="天下文章0１ ，\n", max_size=80) | texts, max_size=6))
+def test_batch_records_are_each_rows_record(batch: list[str]) -> None:
+    from zhqa.checks.duplication.minhash import Params, sketch
+
+    sk = sketch(batch, Params())
+    assert sk.records() == [sk.record(i) for i in range(len(batch))]

@@ -147,7 +147,8 @@ class NearDuplicate(CorpusCheck):
         """``map`` of a batch of documents with one vectorised sketch (same records)."""
         sk = mh.sketch([d.text for d in docs], options.params())
         keep = (sk.length >= options.min_chars).tolist()
-        return [[("D302", (len(d.text), sk.record(i)))] if keep[i] else [] for i, d in enumerate(docs)]
+        recs = sk.records()
+        return [[("D302", (len(d.text), recs[i]))] if keep[i] else [] for i, d in enumerate(docs)]
 
     def collect(self, items: Iterable[MapItem], options: NearDuplicateOptions) -> Iterator[CorpusHit]:
         from array import array

@@ -58,10 +58,10 @@ def _maybe_repeated(s: str, n: int) -> list[int]:
     whose 32-bit polynomial hash equals another's), in order. Empty in the common case."""
     import numpy as np
 
-    h = _hashes(np.frombuffer(s.encode("utf-32-le", "surrogatepass"), np.uint32), n)
+    h = _window_hashes(s, n)
     ordered = np.sort(h)
     same = ordered[1:] == ordered[:-1]
-    if not same.any():
+    if not np.count_nonzero(same):  # (cheaper than same.any() on short arrays)
         return []
     twice = ordered[1:][same]  # the hashes seen more than once (sorted)
     at = np.searchsorted(twice, h)
@@ -69,29 +69,49 @@ def _maybe_repeated(s: str, n: int) -> list[int]:
     return np.flatnonzero(twice[at] == h).tolist()
 
 
-def _hashes(codes: np.ndarray, n: int) -> np.ndarray:
-    """``sum(codes[i + j] * B ** (n - 1 - j) for j < n)`` mod 2**32 for every window i, by
-    doubling (a k-gram's hash from two shorter grams' hashes): a few vector operations in
+def _window_hashes(s: str, n: int) -> np.ndarray:
+    """A 32-bit hash of every n-gram of ``s`` (``len(s) >= n >= 2``); equal n-grams, equal hashes.
+
+    Text in the Basic Multilingual Plane (nearly all) is read as UTF-16 pairs of characters,
+    one uint32 each (exact), so a window is a polynomial of n // 2 pairs (plus the pair that
+    ends it when n is odd): half the vector operations of one code point at a time."""
+    import numpy as np
+
+    raw = s.encode("utf-16-le", "surrogatepass")
+    if len(raw) != 2 * len(s):  # characters beyond the BMP take two UTF-16 units
+        return _hashes(np.frombuffer(s.encode("utf-32-le", "surrogatepass"), np.uint32), n)
+    pairs = np.ndarray((len(s) - 1,), np.uint32, raw, 0, (2,)).copy()  # s[i] | s[i + 1] << 16
+    h = _hashes(pairs, n // 2, step=2)
+    if n & 1:
+        m = len(s) - n + 1
+        h = h[:m] * _multipliers()[1]
+        h += pairs[n - 2 : n - 2 + m]
+    return h
+
+
+def _hashes(codes: np.ndarray, n: int, step: int = 1) -> np.ndarray:
+    """``sum(codes[i + step * j] * B ** (n - 1 - j) for j < n)`` mod 2**32 for every window i,
+    by doubling (a k-gram's hash from two shorter grams' hashes): a few vector operations in
     all, where a (windows x n) matrix product costs n multiply-adds a window."""
     times = _multipliers()
-    done, size = codes, 0  # hashes of each window's first `size` characters (none yet)
+    done, size = codes, 0  # hashes of each window's first `size` elements (none yet)
     grams, span = codes, 1  # hashes of `span`-grams, span = 1, 2, 4, ...
     k = n
     while True:
         if k & 1:
             if not size:
                 done, size = grams, span
-            else:  # append the span-gram that starts `size` characters in
-                m = len(codes) - size - span + 1
+            else:  # append the span-gram that starts `size` elements in
+                m = len(codes) - (size + span - 1) * step
                 done = done[:m] * times[span]
-                done += grams[size : size + m]
+                done += grams[size * step : size * step + m]
                 size += span
         k >>= 1
         if not k:
-            return done[: len(codes) - n + 1]
-        m = len(grams) - span
+            return done[: len(codes) - (n - 1) * step]
+        m = len(grams) - span * step
         longer = grams[:m] * times[span]
-        longer += grams[span : span + m]
+        longer += grams[span * step : span * step + m]
         grams, span = longer, span * 2
 
 
@@ -101,6 +121,9 @@ def _multipliers() -> dict[int, np.generic]:
     import numpy as np
 
     return {1 << k: np.uint32(pow(1_000_003, 1 << k, 1 << 32)) for k in range(7)}
+
+
+_NONE = Metric(name="repetition_share", value=0.0)  # most texts' (built once: a model costs ~2 us)
 
 
 def _without_repeated_paragraphs(text: str) -> str:
@@ -140,7 +163,7 @@ def repetitive_ngrams(doc: Document, options: RepetitionOptions) -> Iterator[Hit
     """
     text = _without_repeated_paragraphs(doc.text)
     share = repetition_share(text, options.n)
-    yield Metric(name="repetition_share", value=round(share, 4))
+    yield Metric(name="repetition_share", value=round(share, 4)) if share else _NONE
     if share > options.threshold and len("".join(text.split())) >= options.min_chars:
         yield Hit(
             start=0,
