@@ -7,7 +7,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from zhqa.checks.punctuation import marks, pairs, spacing
+from zhqa.checks.punctuation import _context, marks, pairs, spacing
+from zhqa.schemas.document import Document
 
 # paired marks (both widths), apostrophe contexts, hanzi, letters, spaces and line breaks
 _PAIR_ALPHABET = "“”‘’《》〈〉（）【】「」『』〔〕()中文aZ \n"
@@ -59,3 +60,37 @@ def test_mark_runs_pattern_is_the_repeat_pattern():
     text = "结束，，代表。。。离场；：好，。了、"
     old = [m.span() for m in re.finditer(r"[，。、；：]{2,}", text)]
     assert [m.span() for m in marks._REPEAT.finditer(text)] == old
+
+
+# ASCII marks, full-width pause marks, CJK context, letters, digits, spaces and line breaks
+_EVENT_ALPHABET = ",.;:?!()，。、；：！？中文aZ1 _'’-\u3000\n"
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=_EVENT_ALPHABET, max_size=40))
+def test_one_mark_scan_gives_each_checks_own_matches(text):
+    """P201, P206 and P208 share one scan (mark_events): each gets what its own regex finds."""
+    half, pause = _context.mark_events.__wrapped__(text)
+    assert list(half) == [m.start() for m in _context._HALF.finditer(text)]
+    end, runs = 0, []
+    for i in pause:
+        if i >= end and text[i] in marks._PAUSE and text[i + 1] in marks._PAUSE:
+            end = marks._REPEAT.match(text, i).end()
+            runs.append((i, end))
+    assert runs == [m.span() for m in marks._REPEAT.finditer(text)]
+    latin = [m.start() for m in spacing._MARK_THEN_LATIN.finditer(text)]
+    assert [i for i in pause if spacing._MARK_THEN_LATIN.match(text, i)] == latin
+
+
+def test_repeated_and_latin_marks_from_the_shared_scan():
+    text = "结束，，代表。。。离场；：好，。了、The report was published today，and the ministry responded"
+    assert [h.message for h in marks.repeated_punctuation.run(_doc(text))] == [
+        "repeated mark '，，'",
+        "repeated mark '；：'",
+        "repeated mark '，。'",
+    ]
+    assert [text[h.start] for h in spacing.fullwidth_punctuation_in_latin.run(_doc(text))] == ["，"]
+
+
+def _doc(text):
+    return Document(id="d", source="t", text=text)

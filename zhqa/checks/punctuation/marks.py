@@ -6,7 +6,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 
-from zhqa.checks.punctuation._context import latin_of, tilde_ranges
+from zhqa.checks.punctuation._context import latin_of, mark_events, tilde_ranges
 from zhqa.checks.registry import Bad, Good, check
 from zhqa.schemas.document import Document
 from zhqa.schemas.finding import Fix, Hit
@@ -142,6 +142,7 @@ def nonstandard_dash_or_range(doc: Document) -> Iterator[Hit]:
 
 
 _REPEAT = re.compile(r"[，。、；：][，。、；：]+")  # = {2,}, but searched twice as fast
+_PAUSE = frozenset("，。、；：")
 
 
 @check(
@@ -165,8 +166,13 @@ def repeated_punctuation(doc: Document) -> Iterator[Hit]:
     ## Fix safety
     Identical marks collapse to one (safe); clashing marks keep the last (unsafe).
     """
-    for m in _REPEAT.finditer(doc.text):
-        run = m.group()
+    text = doc.text
+    end = 0  # runs do not overlap: a candidate inside the last run is part of it
+    for i in mark_events(text)[1]:  # a run starts at one of these (one scan with P201, P208)
+        if i < end or text[i] not in _PAUSE or text[i + 1] not in _PAUSE:
+            continue  # before a letter or a space (P208's), or after `！？`
+        m = _REPEAT.match(text, i)
+        run, end = m.group(), m.end()
         if len(run) > 2 and set(run) == {"。"}:
             continue
         same = len(set(run)) == 1

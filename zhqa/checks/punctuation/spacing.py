@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from zhqa.checks.punctuation._context import mark_events
 from zhqa.checks.registry import Bad, Good, check
 from zhqa.schemas.document import Document
 from zhqa.schemas.finding import Hit
@@ -115,9 +116,8 @@ def fullwidth_punctuation_in_latin(doc: Document) -> Iterator[Hit]:
     an English quotation inside a Chinese sentence is correct.
     """
     text = doc.text
-    for m in _MARK_THEN_LATIN.finditer(text):
-        i = m.start()
-        if text[i - 1 : i] not in _RUN_END:
+    for i in mark_events(text)[1]:  # pause marks before a letter or a space, among others
+        if text[i - 1 : i] not in _RUN_END or not _MARK_THEN_LATIN.match(text, i):
             continue  # the mark follows a hanzi or a mark: no Latin run ends here
         run = _LATIN_BEFORE.search(text, max(0, i - 160), i)
         if run is None or HANZI_CHAR.match(left_char(text, run.start()) or " "):
