@@ -55,9 +55,10 @@ numbers = st.one_of(
     st.tuples(st.integers(1, 999), st.sampled_from(["万", "亿", "千", "百"])).map(lambda p: f"{p[0]}{p[1]}"),
     st.integers(0, 120).map(lambda n: "百分之" + _chinese(n)),
 )
-units = st.sampled_from(
-    ["", "", "人", "个", "家", "%", "％", "万元", "个百分点", "千米", "年", "倍", "余人", "多个"]
-)
+units = st.sampled_from([
+    "", "", "人", "个", "家", "%", "％", "万元", "个百分点", "千米", "年", "倍", "余人", "多个",
+    "月", "日", "日元", "时", "小时", "分", "分钟", "号", "周", "秒", "多天",
+])  # fmt: skip
 marks = st.sampled_from(["～", "~", "—", "——", "-", " - ", "至", "到", "不到", "、", "，"])
 pre = st.sampled_from(["", "", "约", "近", "超过", "距今"])
 snippets = st.one_of(

@@ -13,6 +13,11 @@ from zhqa.checks.registry import Bad, Good, check
 from zhqa.schemas.document import Document
 from zhqa.schemas.finding import Fix, Hit
 from zhqa.text.numbers import Num, parse_number
+from zhqa.text.numbers.scan import ARABIC_NUMERAL, CHINESE_NUMERAL, UNIT
+
+# A unit the scanner reads after a number (after 余/多/来), unless it wraps (月, 日, 时…: _CYCLIC);
+# 日元, 分钟 and 小时 do not wrap.
+_UNWRAPPED = rf"(?:余|多|来)?(?!月|日(?!元)|号|时|周|分(?!钟)|秒){UNIT}"
 
 _SEP = re.compile(r"^\s*(?:[～~〜—–]|——|至|到|-|－)\s*$")
 _CYCLIC = frozenset(["月", "日", "号", "时", "点", "周", "分", "秒"])
@@ -48,11 +53,23 @@ _SEP_CHARS = re.compile(r"[0-9０-９〇零一二两三四五六七八九十百�
 # N411 needs a bound without unit or place word before the mark, then one with %, 万 or 亿 (or
 # 百分之); N403 needs bounds A ≥ B, which _may_fire rules out for most numbers without a scan.
 _N = "[0-9０-９,.．〇零一二两三四五六七八九十百千万亿]"
-# A mark with a number right after it and, before it, a space or a number within 10 characters
+# After the mark, B as the scanner reads it (its prefix, then its whole numeral), and
+# B is 百分之…, ends with 万/亿, or has a unit that does not wrap (both checks need one of these).
+_B = (
+    r"(?=\s*(?:约为|大约|将近|接近|超过|不到|不足|约|近|超|逾)?(?:百分之"
+    rf"|{ARABIC_NUMERAL}(?:(?<=[万亿])|{_UNWRAPPED})|{CHINESE_NUMERAL}{_UNWRAPPED}))"
+)
+# A mark right after a wrapping unit (月, 日, 号, 时, 周, 分, 秒): A's, which rules both checks out.
+_A_WRAPS = "(?<![月日号周分秒].)(?<![^小]时.)"
+# A mark with such a B after it and, before it, a space or a number within 10 characters
 # (a number, its unit and markers, the first — of ——: what _may_fire reads).
 _MARK = re.compile(
-    r"[～~〜—–\-－至到](?=\s*(?:约为|大约|将近|接近|超过|不到|不足|约|近|超|逾)?" + _N + ")"
-    r"(?:(?<=\s.)|" + "|".join(f"(?<={_N}[^{_N[1:-1]}]{{{k}}}.)" for k in range(10)) + ")"
+    r"[～~〜—–\-－至到]"
+    + _B
+    + _A_WRAPS
+    + r"(?:(?<=\s.)|"
+    + "|".join(f"(?<={_N}[^{_N[1:-1]}]{{{k}}}.)" for k in range(10))
+    + ")"
 )
 _N411 = re.compile(
     r"[0-9０-９〇零一二两三四五六七八九](?:余|多|来)?多?(?:左右|上下|以上|以下|以内|许)?\s*(?:——|[～~〜—–\-－至到])\s*"

@@ -138,10 +138,13 @@ UNIT = (
 _UNIT = UNIT
 # Candidates only: Chinese numerals count when a unit, 余/多 or a range mark follows (统一, 千万 do not);
 # dates and clock times (2008年, 6月, 3日, 6时) are left to the date checks, which read them themselves.
+# The numeral of a number (not 百分之…) as the scanner reads it: all of an Arabic or a Chinese run.
+ARABIC_NUMERAL = rf"(?>{_A}(?:[十百千万亿]+(?:零?[0-9]+[十百千万亿]+)*)?)"
+CHINESE_NUMERAL = rf"(?>[{_CN}]+)"
 _CORE = re.compile(
     rf"百分之(?P<p>[{_CN}]+|{_A})"
-    rf"|(?P<n>(?>{_A}(?:[十百千万亿]+(?:零?[0-9]+[十百千万亿]+)*)?)(?![年月日号时])"
-    rf"|(?>[{_CN}]+)(?![年月日号时])(?=[余多来至到～~〜—–\-]|{_UNIT}))"
+    rf"|(?P<n>{ARABIC_NUMERAL}(?![年月日号时])"
+    rf"|{CHINESE_NUMERAL}(?![年月日号时])(?=[余多来至到～~〜—–\-]|{_UNIT}))"
 )
 _TAIL = re.compile(
     rf"(?P<suf>余|多|来)?(?P<unit>{_UNIT})?(?P<suf2>多)?(?P<post>左右|上下|以上|以下|以内|许)?"
