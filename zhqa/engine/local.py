@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from zhqa.checks.runner import Plan, finding_key, to_finding
+from zhqa.checks.runner import Plan
 from zhqa.engine import gate
 from zhqa.engine.batch import (
     BatchOut,
@@ -31,14 +31,17 @@ from zhqa.engine.batch import (
 from zhqa.engine.mapstore import MapStore
 from zhqa.engine.pool import batched, ordered_map
 from zhqa.engine.reduce import corpus_hits
+from zhqa.engine.revisit import LineOffsets, revisit, seekable
+from zhqa.engine.rows import finding_row, row_key
 from zhqa.engine.spool import Spool, findings, merged, metric_rows
-from zhqa.io import InputError, RawLine, discover, parse_unit, read_input, read_units
+from zhqa.io import InputError, RawLine, discover, read_input, read_units
 from zhqa.io.discover import Input
 from zhqa.io.records import Validator
 from zhqa.schemas.config import SuiteConfig
 from zhqa.schemas.document import Document
 from zhqa.schemas.finding import Finding
 from zhqa.schemas.report import InputStatus, RunReport, Summary, ToolInfo
+from zhqa.text.locate import LineIndex
 
 _work = work_documents  # the Spark worker's batch step (same maps, same findings)
 BATCH_CHARS = 256_000  # a batch of Documents (the Spark engine's unit too)
@@ -155,21 +158,32 @@ class LocalEngine:
             except InputError as e:
                 status.status, status.error = "error", str(e)
 
-    def _units(self, inputs: Sequence[Input], statuses: list[InputStatus]) -> Iterator[Unit]:
-        """``(seq, input index, Document or raw JSONL line)``; the workers parse the lines."""
+    def _units(
+        self, inputs: Sequence[Input], statuses: list[InputStatus], offsets: LineOffsets | None = None
+    ) -> Iterator[Unit]:
+        """``(seq, input index, Document or raw JSONL line)``; the workers parse the lines.
+        ``offsets`` notes where each document's line starts, for pass 2."""
         seq = 0
         for idx, (inp, status) in enumerate(zip(inputs, statuses, strict=True)):
+            seek = offsets is not None and seekable(inp)
             try:
                 for unit in read_units(inp, self.config, self.validate):
                     status.documents += 1
+                    if offsets is not None:
+                        if seek and isinstance(unit, RawLine):
+                            offsets.add(unit.number, unit.start)
+                        else:
+                            offsets.add(-1, -1)
                     yield seq, idx, unit
                     seq += 1
             except InputError as e:
                 status.status, status.error = "error", str(e)
 
-    def _results(self, inputs: Sequence[Input], statuses: list[InputStatus]) -> Iterator[BatchOut]:
+    def _results(
+        self, inputs: Sequence[Input], statuses: list[InputStatus], offsets: LineOffsets | None
+    ) -> Iterator[BatchOut]:
         state = State(self.plan, list(inputs), self.validate)
-        batches = batched(self._units(inputs, statuses), unit_size, BATCH_BYTES, BATCH_DOCS)
+        batches = batched(self._units(inputs, statuses, offsets), unit_size, BATCH_BYTES, BATCH_DOCS)
         if self.jobs > 1:  # compile the checks' regexes and tables once, before the workers fork
             work_units(state, [(0, 0, Document(id="<warm-up>", source="<warm-up>", text=_WARM_UP))])
         yield from ordered_map(work_units, batches, state, self.jobs)
@@ -183,11 +197,12 @@ class LocalEngine:
         counts = _Counts()
         doc_spool, corpus_spool, metrics = Spool(), Spool(), Spool()
         mapped: dict[str, MapStore] = defaultdict(MapStore)
+        offsets = LineOffsets() if self.plan.corpus_checks else None
         ndocs = nchars = 0
         bar = _progress(self.progress)
         try:
             with _quiet_gc():
-                for out in self._results(inputs, statuses):
+                for out in self._results(inputs, statuses, offsets):
                     ndocs += out.documents
                     nchars += out.characters
                     for (code, sev, fam), n in out.tally.items():
@@ -208,8 +223,10 @@ class LocalEngine:
         finally:
             if bar is not None:
                 bar.close()
-        with _quiet_gc():
-            self._corpus_phase(inputs, mapped, counts, corpus_spool)
+        if offsets is not None:
+            with _quiet_gc():
+                self._corpus_phase(inputs, statuses, offsets, mapped, counts, corpus_spool)
+            offsets.close()
         summary = counts.summary(self.config, ndocs, nchars, statuses)
         res = RunResult(self.config, self.plan, summary, [doc_spool, corpus_spool], metrics, __version__)
         # the rich reports (html, sarif) re-read documents in run order for their text and record line
@@ -219,27 +236,24 @@ class LocalEngine:
         return res
 
     def _corpus_phase(
-        self, inputs: Sequence[Input], mapped: dict[str, MapStore], counts: _Counts, spool: Spool
+        self,
+        inputs: Sequence[Input],
+        statuses: list[InputStatus],
+        offsets: LineOffsets,
+        mapped: dict[str, MapStore],
+        counts: _Counts,
+        spool: Spool,
     ) -> None:
         pending = corpus_hits(self.plan, mapped, self.jobs)
-        if not pending:
-            return
-        scratch = [InputStatus(source=i.source) for i in inputs]
-        for seq, idx, unit in self._units(inputs, scratch):  # only the lines with hits are parsed
-            hits = pending.pop(seq, None)
-            if hits is None:
-                continue
-            doc = (
-                parse_unit(unit, inputs[idx], self.config, self.validate)
-                if isinstance(unit, RawLine)
-                else unit
-            )
-            out = sorted((to_finding(self.plan, chk, doc, hit) for chk, hit in hits), key=finding_key)
-            for f in out:
-                counts.add(f.code, f.severity.value, f.family)
-                spool.add((seq, f.start, f.end, f.code, f.message), f.model_dump_json())
-            if not pending:
-                break
+        firsts = [0]
+        for st in statuses[:-1]:
+            firsts.append(firsts[-1] + st.documents)
+        for seq, doc in revisit(sorted(pending), inputs, firsts, offsets, self.config, self.validate):
+            index = LineIndex(doc.text)
+            rows = [finding_row(self.plan, chk, doc, hit, index) for chk, hit in pending.pop(seq)]
+            for start, end, code, msg, sev, fam, js in sorted(rows, key=row_key):
+                counts.add(code, sev, fam)
+                spool.add((seq, start, end, code, msg), js)
 
 
 @contextmanager
