@@ -220,7 +220,7 @@ class _Loop:
         except BlockingIOError:
             return
         except BrokenPipeError:
-            raise WorkerDied(f"a worker process (pid {w.pid}) stopped unexpectedly") from None
+            raise WorkerDied(_died(w.pid)) from None
         del w.outbox[:n]
         if not w.outbox:
             self.sel.unregister(w.tasks)
@@ -235,7 +235,7 @@ class _Loop:
                 elif events & selectors.EVENT_READ:
                     data = os.read(other.results, 1 << 20)
                     if not data:
-                        raise WorkerDied(f"a worker process (pid {other.pid}) stopped unexpectedly")
+                        raise WorkerDied(_died(other.pid))
                     other.received(data)
         self.order.popleft()
         ok, value = w.done.popleft()
@@ -261,3 +261,7 @@ def batched(
             batch, size = [], 0
     if batch:
         yield batch
+
+
+def _died(pid: int) -> str:
+    return f"a worker process (pid {pid}) stopped unexpectedly: killed, or out of memory (try fewer --jobs)"

@@ -7,6 +7,7 @@ import json
 import pickle
 import tempfile
 from collections.abc import Iterable, Iterator
+from operator import itemgetter
 from typing import IO, Any
 
 from zhqa.schemas.finding import Finding
@@ -14,6 +15,7 @@ from zhqa.schemas.finding import Finding
 SortKey = tuple[int, int, int, str, str]
 Row = tuple[SortKey, Any]  # the payload: JSON text (findings), or a metrics row's dict
 CHUNK_ROWS = 512
+_KEY = itemgetter(0)
 
 
 def pack_rows(rows: list[Row]) -> list[tuple[bytes, int]]:
@@ -77,7 +79,7 @@ def merged(spools: Iterable[Spool]) -> Iterator[str]:
         for _, payload in live[0].rows():
             yield payload
         return
-    for _, payload in heapq.merge(*(s.rows() for s in live), key=lambda r: r[0]):
+    for _, payload in heapq.merge(*(s.rows() for s in live), key=_KEY):
         yield payload
 
 
