@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from zhqa.checks.punctuation import _context, marks, pairs, spacing
 from zhqa.schemas.document import Document
+from zhqa.text.chars import latin_spans
 
 # paired marks (both widths), apostrophe contexts, hanzi, letters, spaces and line breaks
 _PAIR_ALPHABET = "“”‘’《》〈〉（）【】「」『』〔〕()中文aZ \n"
@@ -94,3 +95,33 @@ def test_repeated_and_latin_marks_from_the_shared_scan():
 
 def _doc(text):
     return Document(id="d", source="t", text=text)
+
+
+def _halfwidth_reference(text):
+    """halfwidth_marks without its shortcuts: _HALF's own scan, latin_spans, brackets always paired."""
+    latin = latin_spans(text)
+    fired = {
+        m.start() for m in _context._HALF.finditer(text) if _context._keep(text, m.start(), m.group(), latin)
+    }
+    if fired:
+        fired = _context._pair_parens(text, fired, latin)
+        fired |= _context._beside_fired(text, fired, latin)
+    return tuple((i, text[i]) for i in sorted(fired))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="(),.:!中文aZ1 @/w:zh-\n", max_size=40))
+def test_halfwidth_shortcuts_keep_the_marks(text):
+    """Shared scan, the latin prefilter and 'every bracket fired' give the same P201 marks."""
+    assert _context.latin_of.__wrapped__(text) == latin_spans(text)
+    assert _context.halfwidth_marks.__wrapped__(text) == _halfwidth_reference(text)
+
+
+def test_latin_prefilter_finds_every_kind_of_latin_span():
+    for text in (
+        "见 https://a.cn/x,y 。",
+        "见 www.a.cn,好",
+        "写信 a@b.cn,好",
+        "-{zh-hans:中;zh-hant:中}-,好",
+    ):
+        assert _context.latin_of.__wrapped__(text) == latin_spans(text) != []

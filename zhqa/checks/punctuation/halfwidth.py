@@ -67,15 +67,24 @@ def halfwidth_punctuation(doc: Document) -> Iterator[Hit | Metric]:
     for i, ch in marks:
         yield Hit(start=i, end=i + 1, message=_MESSAGES[ch], fix=_FIXES[ch])
     half, full = len(marks), sum(map(text.count, FULLWIDTH_MARKS))
+    if not half:
+        yield from _clean(full)
+        return
     yield _count("halfwidth_punct", half)
     yield _count("fullwidth_punct", full)
-    yield Metric(name="p201_per_1000", value=1000 * half / len(text)) if half else _count("p201_per_1000", 0)
+    yield Metric(name="p201_per_1000", value=1000 * half / len(text))
 
 
 @lru_cache(maxsize=2048)
 def _count(name: str, value: int) -> Metric:
     """Metrics are frozen: one instance per (name, count) serves every document."""
     return Metric(name=name, value=value)
+
+
+@lru_cache(maxsize=2048)
+def _clean(full: int) -> tuple[Metric, Metric, Metric]:
+    """The metrics of a text without findings and with ``full`` full-width marks."""
+    return _count("halfwidth_punct", 0), _count("fullwidth_punct", full), _count("p201_per_1000", 0)
 
 
 def _hanzi_share(text: str) -> float:

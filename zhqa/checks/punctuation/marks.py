@@ -26,7 +26,7 @@ def _has_ellipsis(text: str) -> bool:
     return (
         "…" in text
         or "⋯" in text
-        or "..." in text
+        or ("." in text and "..." in text)
         or "。。。" in text
         or ("·" in text and "···" in text)
         or ("・" in text and "・・・" in text)
