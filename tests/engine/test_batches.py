@@ -151,3 +151,22 @@ def test_corpus_reduce_over_processes_gives_the_serial_hits_in_order():
         got.append({seq: [(c.code, h.message) for c, h in hits] for seq, hits in pending.items()})
     assert got[0] == got[1]
     assert len(got[0]) == sum(1 for seq in range(400) if seq % 3)  # the u-keys are singletons
+
+
+def test_a_batch_of_raw_lines_crosses_the_pipe_packed_and_comes_back_whole(tmp_path, monkeypatch):
+    import zhqa.engine.batch as batch_mod
+
+    paths = _inputs(tmp_path)
+    inputs = discover(paths, [])
+    cfg = from_dict({})
+    units = [(seq, 0, u) for seq, u in enumerate(read_units(inputs[0], cfg), start=40)]
+    packed = batch_mod.pack_units(units)
+    assert not isinstance(packed, list)  # all raw lines, consecutive: packed
+    seen = []
+    monkeypatch.setattr(batch_mod, "work_units", lambda state, b: seen.append(b) or len(b))
+    assert batch_mod.work_packed(None, packed) == len(units)
+    assert seen == [units]
+    mixed = [*units[:3], (43, 1, parse_unit(units[3][2], inputs[0], cfg))]
+    assert batch_mod.pack_units(mixed) is mixed  # a parsed document: sent as it is
+    gap = units[:2] + units[3:5]
+    assert batch_mod.pack_units(gap) is gap  # not consecutive: sent as it is

@@ -51,7 +51,7 @@ def test_line_offsets_spill_to_disk_and_read_back_any_document():
     for seq in range(n):
         offsets.add(seq + 1 if seq % 5 else -1, seq * 1000 if seq % 5 else -1)
     assert offsets.count == n
-    for seq in random.Random(1).sample(range(n), 500) + [0, n - 1]:
+    for seq in [*random.Random(1).sample(range(n), 500), 0, n - 1]:
         want = (seq + 1, seq * 1000) if seq % 5 else (-1, -1)
         assert offsets.get(seq) == want
     offsets.close()

@@ -9,6 +9,7 @@ items as map-store chunks, and counts. Nothing is re-serialised in the main proc
 from __future__ import annotations
 
 import json
+from array import array
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any, NamedTuple
@@ -89,6 +90,49 @@ def work_units(state: State, batch: list[Unit]) -> BatchOut:
             items[code].extend((seq, r.doc_id, k, v) for k, v in pairs)
     mapped = {code: pack_items(got) for code, got in items.items() if got}
     return BatchOut(len(batch), nchars, dict(tally), problems, pack_rows(found), pack_rows(rows), mapped)
+
+
+# a batch of raw lines as the pool sends it: first seq, then per line its input index, line
+# number, byte offset and length (arrays), and all the lines' bytes joined (pickles as one copy)
+Packed_units = tuple[int, bytes, bytes, bytes, bytes, bytes]
+
+
+def pack_units(batch: list[Unit]) -> list[Unit] | Packed_units:
+    """A batch of consecutive raw lines in a form that pickles at memory speed (a list of
+    NamedTuples pickles field by field); any other batch as it is."""
+    if batch[-1][0] - batch[0][0] != len(batch) - 1 or not all(isinstance(u[2], RawLine) for u in batch):
+        return batch
+    lines: list[RawLine] = [u[2] for u in batch]  # type: ignore[misc]
+    cols = (array("q", [u[1] for u in batch]), array("q", [r.number for r in lines]))
+    return (
+        batch[0][0],
+        cols[0].tobytes(),
+        cols[1].tobytes(),
+        array("q", [r.start for r in lines]).tobytes(),
+        array("q", [len(r.raw) for r in lines]).tobytes(),
+        b"".join(r.raw for r in lines),
+    )
+
+
+def work_packed(state: State, packed: list[Unit] | Packed_units) -> BatchOut:
+    """:func:`work_units` on a batch from :func:`pack_units`."""
+    if isinstance(packed, list):
+        return work_units(state, packed)
+    seq0, idxs, numbers, starts, sizes, raw = packed
+    batch: list[Unit] = []
+    at = 0
+    for k, (idx, number, start, size) in enumerate(
+        zip(_ints(idxs), _ints(numbers), _ints(starts), _ints(sizes), strict=True)
+    ):
+        batch.append((seq0 + k, idx, RawLine(raw[at : at + size], number, start)))
+        at += size
+    return work_units(state, batch)
+
+
+def _ints(data: bytes) -> array[int]:
+    out = array("q")
+    out.frombytes(data)
+    return out
 
 
 def unit_size(unit: Unit) -> int:

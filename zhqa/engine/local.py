@@ -15,6 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from zhqa.checks.runner import Plan
@@ -24,8 +25,10 @@ from zhqa.engine.batch import (
     State,
     Unit,
     _json,  # noqa: F401  (the Spark engine imports it from here)
+    pack_units,
     unit_size,
     work_documents,
+    work_packed,
     work_units,
 )
 from zhqa.engine.mapstore import MapStore
@@ -186,7 +189,10 @@ class LocalEngine:
         batches = batched(self._units(inputs, statuses, offsets), unit_size, BATCH_BYTES, BATCH_DOCS)
         if self.jobs > 1:  # compile the checks' regexes and tables once, before the workers fork
             work_units(state, [(0, 0, Document(id="<warm-up>", source="<warm-up>", text=_WARM_UP))])
-        yield from ordered_map(work_units, batches, state, self.jobs)
+        if self.jobs == 1:
+            yield from map(partial(work_units, state), batches)
+        else:
+            yield from ordered_map(work_packed, map(pack_units, batches), state, self.jobs)
 
     # -- the run -----------------------------------------------------------------
     def run(self, paths: Sequence[str]) -> RunResult:

@@ -127,7 +127,9 @@ class _Worker:
     def __init__(self, pid: int, tasks: int, results: int) -> None:
         self.pid, self.tasks, self.results = pid, tasks, results
         self.outbox = bytearray()  # task bytes not written yet
-        self.inbox = bytearray()  # result bytes not parsed yet
+        self.head = bytearray()  # the length of the result being received, as far as read
+        self.body: bytearray | None = None  # that result, ``got`` bytes of it read so far
+        self.got = 0
         self.done: deque[tuple[bool, Any]] = deque()
 
     @classmethod
@@ -156,14 +158,24 @@ class _Worker:
         os.set_blocking(res_r, False)
         return cls(pid, task_w, res_r)
 
-    def received(self, data: bytes) -> None:
-        self.inbox += data
-        while len(self.inbox) >= _LEN.size:
-            n = _LEN.unpack_from(self.inbox)[0]
-            if len(self.inbox) < _LEN.size + n:
-                break
-            self.done.append(pickle.loads(self.inbox[_LEN.size : _LEN.size + n]))
-            del self.inbox[: _LEN.size + n]
+    def read(self) -> None:
+        """Read what the result pipe holds into the message being received (no copies)."""
+        if self.body is None:
+            data = os.read(self.results, _LEN.size - len(self.head))
+            if not data:
+                raise WorkerDied(_died(self.pid))
+            self.head += data
+            if len(self.head) == _LEN.size:
+                self.body, self.got = bytearray(_LEN.unpack(self.head)[0]), 0
+                self.head = bytearray()
+            return
+        n = os.readv(self.results, [memoryview(self.body)[self.got :]])
+        if not n:
+            raise WorkerDied(_died(self.pid))
+        self.got += n
+        if self.got == len(self.body):
+            self.done.append(pickle.loads(self.body))
+            self.body = None
 
     def close(self) -> None:
         for fd in (self.tasks, self.results):
@@ -233,10 +245,7 @@ class _Loop:
                 if key.fd == other.tasks:
                     self._write(other)
                 elif events & selectors.EVENT_READ:
-                    data = os.read(other.results, 1 << 20)
-                    if not data:
-                        raise WorkerDied(_died(other.pid))
-                    other.received(data)
+                    other.read()
         self.order.popleft()
         ok, value = w.done.popleft()
         if not ok:
