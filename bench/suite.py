@@ -229,6 +229,21 @@ def scaling_rows(sizes: list[float], jobs: int, known: dict[float, dict], defect
     return rows
 
 
+def _require_zhqa() -> None:
+    """Stop at once when this Python cannot run zhqa (every row would be an error)."""
+    probe = subprocess.run(
+        [sys.executable, "-c", "import numpy, zhqa.checks, zhqa.cli"],
+        capture_output=True,
+        text=True,
+        env=_env(),
+    )
+    if probe.returncode:
+        last = (probe.stderr.strip().splitlines() or ["?"])[-1]
+        sys.exit(
+            f"bench: {sys.executable} cannot import zhqa ({last}); activate the venv or `pip install -e .[bench]`"
+        )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--size-mb", type=float, default=100, help="main corpus (whole suite)")
@@ -241,6 +256,7 @@ def main() -> None:
     ap.add_argument("--timeout", type=float, default=300, help="per peer run, seconds")
     ap.add_argument("--out", type=Path, default=OUT / "run.md")
     args = ap.parse_args()
+    _require_zhqa()
     t0 = time.perf_counter()
     data = data_file(args.size_mb, args.defect_rate)
     sample = data_file(args.sample_mb, args.defect_rate)
