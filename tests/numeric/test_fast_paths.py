@@ -211,10 +211,12 @@ def test_digit_fast_path_parses_like_the_tokeniser(s):
 
 
 @given(
-    st.lists(st.sampled_from([*"。！？，,；;、等一二是第\n", "……", "a"]), max_size=40).map("".join),
+    st.lists(st.sampled_from([*"。！？!?…，,；;、等一二是第个\n", "……", "a"]), max_size=40).map("".join),
     st.lists(
         st.tuples(
-            st.sampled_from(["。", "等", "……", "一是", "三是", "第二", "\n", "[。！？]", "[，,；;]"]),
+            st.sampled_from(
+                ["。", "等", "……", "一是", "三是", "第二", "\n", "[。！？]", "[，,；;]", "[。！？!?…]", "个"]
+            ),
             st.integers(0, 45),
             st.integers(0, 45),
         ),
@@ -223,8 +225,8 @@ def test_digit_fast_path_parses_like_the_tokeniser(s):
 )
 @settings(max_examples=300, deadline=None)
 def test_spots_answer_as_a_search_of_each_query(text, queries):
-    """_Spots reuses its last answer per pattern: every query still gives the plain search's answer."""
-    sp = enums._Spots(text)
+    """Spots reuses its last answer per pattern: every query still gives the plain search's answer."""
+    sp = _common.Spots(text)
     for pat, lo, span in sorted(queries, key=lambda q: q[1]) + queries:  # rising, then in any order
         hi, width = min(lo + span, len(text)), 2 if pat == "……" else 1
         m = re.compile(pat if pat.startswith("[") else re.escape(pat)).search(text, lo)

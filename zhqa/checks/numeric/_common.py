@@ -175,6 +175,47 @@ def in_quote(text: str, pos: int) -> bool:
     return n_open > bisect_left(closes, pos) - bisect_left(closes, line_start)
 
 
+_CLASSES: dict[str, re.Pattern[str]] = {}  # the character classes Spots was asked for, compiled
+
+
+class Spots:
+    """Searches forward in one text: each pattern's last answer is kept, and a query from a later
+    offset that it still answers costs nothing, so rising queries read the text once per pattern
+    (a long line stays linear); a character is counted by bisect over its positions."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._next: dict[str, tuple[int, int]] = {}
+        self._at: dict[str, list[int]] = {}
+
+    def _find(self, pat: str, lo: int) -> int:
+        """The first start at or after ``lo`` of ``pat`` (a literal, or a ``[…]`` class), or -1."""
+        got = self._next.get(pat)
+        if got is not None and got[0] <= lo and (got[1] >= lo or got[1] < 0):
+            return got[1]  # nothing from got[0] to got[1]: still the first one from lo
+        if pat[0] == "[" and len(pat) > 1:
+            rx = _CLASSES.get(pat) or _CLASSES.setdefault(pat, re.compile(pat))
+            m = rx.search(self.text, lo)
+            k = -1 if m is None else m.start()
+        else:
+            k = self.text.find(pat, lo)
+        self._next[pat] = (lo, k)
+        return k
+
+    def first(self, pat: str, lo: int, hi: int, width: int = 1) -> int:
+        """The first start of ``pat`` (``width`` characters) inside ``text[lo:hi]``, or ``hi``."""
+        k = self._find(pat, lo)
+        return k if k >= 0 and k + width <= hi else hi
+
+    def count_last(self, pat: str, lo: int, hi: int) -> tuple[int, int]:
+        """How many times the character ``pat`` occurs in ``[lo, hi)``, and the last place (-1 if none)."""
+        pos = self._at.get(pat)
+        if pos is None:
+            pos = self._at[pat] = [m.start() for m in re.finditer(re.escape(pat), self.text)]
+        i, j = bisect_left(pos, lo), bisect_left(pos, hi)
+        return j - i, pos[j - 1] if j > i else -1
+
+
 def hit(
     doc: Document,
     start: int,

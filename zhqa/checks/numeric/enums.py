@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Iterator
 
-from zhqa.checks.numeric._common import hit
+from zhqa.checks.numeric._common import Spots, hit
 from zhqa.checks.registry import Bad, Good, check
 from zhqa.schemas.document import Document
 from zhqa.schemas.finding import Hit
@@ -38,48 +37,7 @@ def _counts(items: list[str]) -> set[int]:
     return {m, m + 1} if _CONJ.search(items[-1]) else {m}
 
 
-_CLASSES = {p: re.compile(p) for p in ("[。！？]", "[，,；;]")}  # the character classes _Spots is asked for
-
-
-class _Spots:
-    """Searches forward in one text: each pattern's last answer is kept, and a query from a later
-    offset that it still answers costs nothing, so rising queries read the text once per pattern
-    (a long line stays linear); ``、`` is counted by bisect over its positions."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self._next: dict[str, tuple[int, int]] = {}
-        self._at: dict[str, list[int]] = {}
-
-    def _find(self, pat: str, lo: int) -> int:
-        """The first start at or after ``lo`` of ``pat`` (a literal, or a class of _CLASSES), or -1."""
-        got = self._next.get(pat)
-        if got is not None and got[0] <= lo and (got[1] >= lo or got[1] < 0):
-            return got[1]  # nothing from got[0] to got[1]: still the first one from lo
-        rx = _CLASSES.get(pat)
-        if rx is None:
-            k = self.text.find(pat, lo)
-        else:
-            m = rx.search(self.text, lo)
-            k = -1 if m is None else m.start()
-        self._next[pat] = (lo, k)
-        return k
-
-    def first(self, pat: str, lo: int, hi: int, width: int = 1) -> int:
-        """The first start of ``pat`` (``width`` characters) inside ``text[lo:hi]``, or ``hi``."""
-        k = self._find(pat, lo)
-        return k if k >= 0 and k + width <= hi else hi
-
-    def count_last(self, pat: str, lo: int, hi: int) -> tuple[int, int]:
-        """How many starts of the literal character ``pat`` lie in ``[lo, hi)``, and the last one (-1 if none)."""
-        pos = self._at.get(pat)
-        if pos is None:
-            pos = self._at[pat] = [m.start() for m in re.finditer(re.escape(pat), self.text)]
-        i, j = bisect_left(pos, lo), bisect_left(pos, hi)
-        return j - i, pos[j - 1] if j > i else -1
-
-
-def _colon_items(sp: _Spots, a: int, end: int, n: int, conj: dict[tuple[int, int], bool]) -> set[int] | None:
+def _colon_items(sp: Spots, a: int, end: int, n: int, conj: dict[tuple[int, int], bool]) -> set[int] | None:
     """Items in ``text[a:end]`` after the colon: ``一是…二是…`` markers, or a ``、`` list ending
     the sentence (``conj`` caches whether a last item holds 和/及)."""
     text = sp.text
@@ -159,7 +117,7 @@ def _count_matches(text: str) -> Iterator[re.Match[str]]:
 
 def _colon_lists(doc: Document, text: str, colon: re.Pattern[str]) -> Iterator[Hit]:
     """``三个统一：A、B、C`` and ``两项工作：一是…二是…``."""
-    sp = _Spots(text)
+    sp = Spots(text)
     conj: dict[tuple[int, int], bool] = {}
     for m in _colon_matches(text, colon):
         if text[m.start() - 1 : m.start()] in _NUMERALS:

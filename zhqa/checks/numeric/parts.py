@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-from zhqa.checks.numeric._common import BREAK, TIME_UNITS, Sent, fmt, hit, sentences_with
+from zhqa.checks.numeric._common import BREAK, TIME_UNITS, Sent, Spots, fmt, hit, sentences_with
 from zhqa.checks.registry import Bad, Good, check
 from zhqa.schemas.document import Document
 from zhqa.schemas.finding import Hit
@@ -24,7 +24,7 @@ _NEAR = re.compile(r"中(?:[，,：:]|(?<=其中))")
 # this cannot hold one, so its numbers are not scanned.
 _A_WHOLE = re.compile(
     r"[0-9０-９〇零一二两三四五六七八九十百千万亿](?:余|多|来)?"
-    + UNIT
+    + f"(?P<u>{UNIT})"
     + r"多?(?:左右|上下|以上|以下|以内|许)?"
     r"(?:[^，,；;。：:、0-9一二三四五六七八九十两]{0,12}?(?<!其)中[，,：:]|[，,：:]\s*其中)"
 )
@@ -133,12 +133,27 @@ def wholes(s: Sent) -> Iterator[Whole]:
             yield Whole(w, parts, exhaustive)
 
 
-def _whole_before(text: str, p: int, end: int) -> bool:
-    """True when _A_WHOLE matches right before the ``中`` at ``p`` (a whole may end there)."""
+_FINALS = "[。！？!?…]"  # a sentence ends at the first of these after any of its characters
+
+
+def _whole_before(sp: Spots, p: int, end: int) -> bool:
+    """True when a whole with a part may end at the ``中`` at ``p``: _A_WHOLE matches right before
+    it, and the unit of such a match comes again after it in its sentence (a part has the unit)."""
+    text = sp.text
     q = p - 1
     while q > 0 and text[q - 1].isspace():
         q -= 1  # 。。。，  其中: the spaces before 其
-    return _A_WHOLE.search(text, max(0, q - 32), end) is not None  # a whole and its unit: < 32 chars
+    m = _A_WHOLE.search(text, max(0, q - 32), end)  # a whole and its unit: < 32 chars
+    if m is None:
+        return False
+    # the sentence ends before the next final mark or line end
+    stop = min(sp.first(_FINALS, end, len(text)), sp.first("\n", end, len(text)))
+    while m is not None:
+        unit = m.group("u")
+        if sp.first(unit, end, stop, len(unit)) < stop:
+            return True
+        m = _A_WHOLE.search(text, m.start() + 1, end)
+    return False
 
 
 @lru_cache(maxsize=4)
@@ -146,7 +161,8 @@ def all_wholes(text: str) -> tuple[Whole, ...]:
     """Wholes of every sentence that has a ``中`` (``A个…中，``, ``，其中``)."""
     if "中" not in text:
         return ()
-    at = [m.start() for m in _NEAR.finditer(text) if _whole_before(text, m.start(), m.end())]
+    sp = Spots(text)
+    at = [m.start() for m in _NEAR.finditer(text) if _whole_before(sp, m.start(), m.end())]
     found = sentences_with(text, _NEAR, at=at) if at else []
     return tuple(
         w
