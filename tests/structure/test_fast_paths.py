@@ -82,3 +82,10 @@ def test_corpus_texts_give_the_same_findings_either_way(name, monkeypatch):
             fast, full = _both(text, record, monkeypatch)
             assert fast == full
     assert (kinds["plain"] > 0 and kinds["bodies"] > kinds["plain"]) or kinds["bodies"] == len(texts)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="们，,、。；;：:）)」』》〉】！!？?他说 \n", max_size=6))
+def test_bad_start_is_its_pattern(text):
+    para = page_flow.Para(0, len(text), text)
+    assert page_flow.bad_start(para) == bool(page_flow._BAD_START.match(text))

@@ -22,6 +22,7 @@ _LIST_ITEM = re.compile(
     r"^\s*(?:\d{1,2}[.、．)）]|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十\d]{1,3}[,，、是])"
 )
 _BAD_START = re.compile(r"^[，,、。；;：:）)」』》〉】！!？?]|^们")
+_BAD_FIRST = frozenset("，,、。；;：:）)」』》〉】！!？?")  # _BAD_START's class, for a set lookup
 _OPENING = re.compile(r"^(?:对于|关于|在|据|从|为了|随着|近日|近年来|日前|目前|今年|去年|\d)")
 _CLAUSE = re.compile(r"[，,。；;：:！!？?]")
 _PAUSE_INSIDE = re.compile(r"[，,、；;]")
@@ -104,8 +105,10 @@ def _cut_off(p: Paragraph) -> bool:
 
 
 def bad_start(p: Paragraph | Para) -> bool:
-    """A paragraph that cannot open a sentence (starts with a pause mark or a suffix)."""
-    return bool(_BAD_START.match(p.text))
+    """A paragraph that cannot open a sentence (starts with a pause mark or a suffix): ``_BAD_START``,
+    tested with str operations."""
+    t = p.text
+    return t[:1] in _BAD_FIRST or t.startswith("们")
 
 
 def _dangling(p: Paragraph) -> bool:
@@ -176,6 +179,8 @@ class Flow:
         self.breaks: tuple[Break, ...] = ()
         self.truncated: Paragraph | None = None  # the last paragraph, cut off mid-sentence
         self.orphan: Paragraph | None = None
+        # the page's articles; none for a plain or bodies-only text (its one article is only paragraphs)
+        self.articles: list[Article] = []
         if self.plain:
             return
         if self.bodies:
@@ -186,6 +191,7 @@ class Flow:
                 self.orphan = _orphan([(lines, True, False)], self.truncated, self.breaks)
             return
         page = self.page
+        self.articles = page.articles
         self.breaks = breaks(page)
         end = truncated(page)
         if end is not None:
@@ -197,11 +203,6 @@ class Flow:
     def page(self) -> Page:
         return parse_article(self.text) if self.record else parse_page(self.text)
 
-    @property
-    def articles(self) -> list[Article]:
-        """The page's articles; none for a plain or bodies-only text (its one article is only paragraphs)."""
-        return [] if self.bodies else self.page.articles
-
     def paragraphs(self) -> Iterator[Paragraph | Para]:
         """Every body paragraph, article by article (the lines themselves, as spans, when ``bodies``)."""
         if self.bodies:
@@ -212,7 +213,11 @@ class Flow:
 
     def bad_starts(self) -> list[Paragraph | Para]:
         """Paragraphs that cannot open a sentence (:func:`bad_start`), in order."""
-        return [] if self.screened else [p for p in self.paragraphs() if bad_start(p)]
+        if self.screened:
+            return []  # the screen saw no line start with a pause mark or 们
+        if self.bodies:
+            return [p for p in paragraphs(self.text) if bad_start(p)]
+        return [p for art in self.articles for p in art.paragraphs if bad_start(p)]
 
 
 @lru_cache(maxsize=32)

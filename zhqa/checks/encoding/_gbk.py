@@ -224,6 +224,19 @@ def reread(run: str, lost_byte: bool) -> Reading | None:
 _ASCII = re.compile("[\x00-\x7f]")
 # Two UTF-8 three-byte sequences in a row: cheap evidence worth a full UTF-8 re-reading.
 _UTF8_PAIR = re.compile(rb"(?:[\xe0-\xef][\x80-\xbf]{2}){2}")
+# each byte as H (a UTF-8 lead of three, E0-EF), C (a continuation, 80-BF) or x: the pair is HCCHCC
+_SHAPES = bytes.maketrans(
+    bytes(range(256)), bytes(b"xHC"[(0xE0 <= b <= 0xEF) + 2 * (0x80 <= b <= 0xBF)] for b in range(256))
+)
+
+
+def utf8_like(text: str) -> bool:
+    """Whether ``text``'s GB18030 bytes hold ``_UTF8_PAIR`` (what :func:`reread` needs of a run).
+
+    A run's bytes are a slice of its text's (GB18030 encodes one character at a time), so
+    a text without them has no run to re-read as UTF-8. The bytes are mapped to their
+    shapes and searched as a string: the regex is several times slower on whole texts."""
+    return b"HCCHCC" in text.encode("gb18030", "replace").translate(_SHAPES)
 
 
 def gbk_as_latin1(run: str) -> Reading | None:

@@ -3,8 +3,8 @@
 Almost every document holds none of the characters the encoding checks look for, and a
 ``re`` scan costs the same whether it finds them or not. So the distinct characters of
 one union class (every check's trigger characters) are collected once per text (cached:
-the checks of a document run one after another on the same ``str``) and a check whose
-characters are absent returns at once.
+the checks of a document run one after another on the same ``str``), turned into one
+int of class bits (:func:`kinds`), and a check whose bit is clear returns at once.
 """
 
 from __future__ import annotations
@@ -60,6 +60,67 @@ def present(text: str) -> str:
     return "".join(set(union().findall(text)))
 
 
+# One bit per class body a check screens with: kinds(text) & bit says whether text holds one.
+CONTROL_BIT, INVISIBLE_BIT, REPLACEMENT_BIT, LOOKALIKE_BIT = 1, 2, 4, 8
+FULLWIDTH_BIT, SPACES_BIT, LATIN_BIT, FILLER_BIT, LOST_BIT = 16, 32, 64, 128, 256
+SUSPECT_BIT, EXT_BIT, TRIGGER_BIT = 512, 1024, 2048
+_MEMO_MAX = 50_000  # distinct characters remembered (the union is large; real texts use few)
+_KINDS: dict[str, int] = {}
+
+
+@cache
+def suspect_body() -> str:
+    """E111's class: BMP private use, unassigned and noncharacters, and every astral character."""
+    return unusable_bmp() + ASTRAL  # one str object: its hash is computed once
+
+
+@cache
+def bodies() -> dict[str, int]:
+    """Each class body checks screen with, and its bit (every body is inside the union)."""
+    from zhqa.checks.encoding import _gbk
+    from zhqa.checks.encoding.script import trigger_chars
+
+    pairs = [
+        (CONTROL, CONTROL_BIT),
+        (INVISIBLE, INVISIBLE_BIT),
+        (REPLACEMENT, REPLACEMENT_BIT),
+        (LOOKALIKE + COMPAT_SUPPLEMENT, LOOKALIKE_BIT),
+        (FULLWIDTH, FULLWIDTH_BIT),
+        (SPACES, SPACES_BIT),
+        (LATIN, LATIN_BIT),
+        (FILLER, FILLER_BIT),
+        (LOST, LOST_BIT),
+        (suspect_body(), SUSPECT_BIT),
+        (_gbk.ext_class(), EXT_BIT),
+        (trigger_chars(), TRIGGER_BIT),
+    ]
+    return {body: bit for body, bit in pairs if body}  # no trigger class without opencc
+
+
+def _kind(ch: str) -> int:
+    return sum(bit for body, bit in bodies().items() if _one(body).match(ch))
+
+
+@lru_cache(maxsize=4)
+def kinds(text: str) -> int:
+    """The bits of the classes ``text`` holds a character of (0: none; most texts).
+
+    One dictionary lookup per distinct character :func:`present` found, each character
+    classified once per process; a check tests its bit instead of searching again."""
+    found = present(text)
+    if not found:
+        return 0
+    memo, out = _KINDS, 0
+    for ch in found:
+        bits = memo.get(ch)
+        if bits is None:
+            if len(memo) >= _MEMO_MAX:
+                memo.clear()
+            bits = memo[ch] = _kind(ch)
+        out |= bits
+    return out
+
+
 def count(text: str, chars: str) -> int:
     """How many distinct characters of the class body ``chars`` ``text`` holds."""
     return len(_one(chars).findall(present(text)))
@@ -72,6 +133,9 @@ def _one(chars: str) -> re.Pattern[str]:
 
 def has(text: str, chars: str) -> bool:
     """Whether ``text`` holds a character of the class body ``chars`` (which must be in the union)."""
+    bit = bodies().get(chars)
+    if bit is not None:
+        return bool(kinds(text) & bit)
     found = present(text)
     return bool(found) and _one(chars).search(found) is not None
 

@@ -7,7 +7,18 @@ import unicodedata
 from collections.abc import Iterator
 from functools import cache
 
-from zhqa.checks.encoding._scan import ASTRAL, FULLWIDTH, INVISIBLE, SPACES, has, runs, unusable_bmp
+from zhqa.checks.encoding._scan import (
+    FULLWIDTH,
+    FULLWIDTH_BIT,
+    INVISIBLE,
+    INVISIBLE_BIT,
+    SPACES,
+    SPACES_BIT,
+    SUSPECT_BIT,
+    kinds,
+    runs,
+    suspect_body,
+)
 from zhqa.checks.registry import Bad, Good, check
 from zhqa.schemas.document import Document
 from zhqa.schemas.finding import Fix, Hit, Severity
@@ -63,6 +74,8 @@ def invisible_character(doc: Document) -> Iterator[Hit]:
     is unsafe because right-to-left text may need them.
     """
     text = doc.text
+    if not kinds(text) & INVISIBLE_BIT:
+        return
     for m in runs(INVISIBLE, text):
         start, end = m.span()
         if start == 0 and text[0] == "\ufeff":
@@ -111,6 +124,8 @@ def fullwidth_alphanumeric(doc: Document) -> Iterator[Hit]:
     ## References
     GB/T 15835-2011, 4.1 (Arabic numerals); GB/T 15834-2011 for punctuation widths.
     """
+    if not kinds(doc.text) & FULLWIDTH_BIT:
+        return
     for m in runs(FULLWIDTH, doc.text):
         run = m.group()
         yield Hit(
@@ -122,14 +137,9 @@ def fullwidth_alphanumeric(doc: Document) -> Iterator[Hit]:
 
 
 @cache
-def _suspect_body() -> str:
-    """BMP private use, unassigned and noncharacters, and every astral character (looked up one by one)."""
-    return unusable_bmp() + ASTRAL  # one str object: its hash is computed once
-
-
-@cache
 def _suspect() -> re.Pattern[str]:
-    return re.compile(f"[{_suspect_body()}]")
+    """BMP private use, unassigned and noncharacters, and every astral character (looked up one by one)."""
+    return re.compile(f"[{suspect_body()}]")
 
 
 _NONCHAR = re.compile("[\ufdd0-\ufdef\ufffe\uffff]")
@@ -169,7 +179,7 @@ def private_use_or_unassigned(doc: Document) -> Iterator[Hit]:
     "Unassigned" follows the Unicode version of the running Python.
     """
     text = doc.text
-    if not has(text, _suspect_body()):
+    if not kinds(text) & SUSPECT_BIT:
         return
     for m in _suspect().finditer(text):
         kind = _unusable(m.group())
@@ -205,6 +215,8 @@ def nonstandard_whitespace(doc: Document) -> Iterator[Hit]:
     Indents at the start of a line and trailing spaces at its end are ignored.
     """
     text = doc.text
+    if not kinds(text) & SPACES_BIT:
+        return
     for m in runs(SPACES, text):
         start, end = m.span()
         if start == 0 or text[start - 1] == "\n" or end == len(text) or text[end] in "\r\n":

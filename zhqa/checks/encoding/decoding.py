@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from zhqa.checks.encoding._scan import CONTROL, runs
+from zhqa.checks.encoding._scan import CONTROL, CONTROL_BIT, kinds, runs
 from zhqa.checks.registry import Bad, Good, check
 from zhqa.schemas.document import Document
 from zhqa.schemas.finding import Fix, Hit
@@ -88,6 +88,8 @@ def control_character(doc: Document) -> Iterator[Hit]:
     ## Known limits
     No fix is offered: a control may stand for a lost character.
     """
+    if not kinds(doc.text) & CONTROL_BIT:
+        return
     for m in runs(CONTROL, doc.text):
         codes = " ".join(f"U+{ord(c):04X}" for c in dict.fromkeys(m.group()))
         yield Hit(start=m.start(), end=m.end(), message=f"control character {codes} in text")

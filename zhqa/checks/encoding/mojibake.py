@@ -8,7 +8,7 @@ from functools import cache
 from typing import Any
 
 from zhqa.checks.encoding import _gbk
-from zhqa.checks.encoding._scan import FILLER, LATIN, LOST, count, has, present
+from zhqa.checks.encoding._scan import EXT_BIT, FILLER_BIT, LATIN_BIT, LOST_BIT, REPLACEMENT_BIT, count, kinds
 from zhqa.checks.registry import Bad, Good, check
 from zhqa.schemas.document import Document
 from zhqa.schemas.finding import Fix, Hit
@@ -35,20 +35,18 @@ def _run_at(text: str, start: int, end: int) -> tuple[int, int]:
     return (left.end() if left else lo), (right.end() if right else end)
 
 
-def _triggers(text: str) -> list[tuple[int, int]]:
-    """Spans worth a second reading: two odd characters close together, or '?' before non-ASCII.
-
-    Mojibake always holds characters outside GB2312, so documents without any skip the scan.
-    """
-    out = [m.span() for m in _gbk.pair_re().finditer(text)] if count(text, _gbk.ext_class()) >= 2 else []
-    if has(text, LOST):
+def _triggers(text: str, pairs: bool, lost: bool) -> list[tuple[int, int]]:
+    """Spans worth a second reading: two odd characters close together (``pairs``: the text holds
+    two characters outside GB2312, as all mojibake does), or '?' before non-ASCII (``lost``)."""
+    out = [m.span() for m in _gbk.pair_re().finditer(text)] if pairs else []
+    if lost:
         out += [(m.start() + 1, m.end()) for m in _LOST.finditer(text)]
     return sorted(out)
 
 
-def _gbk_hits(text: str) -> Iterator[Hit]:
+def _gbk_hits(text: str, pairs: bool, lost: bool) -> Iterator[Hit]:
     done = -1
-    for t_start, t_end in _triggers(text):
+    for t_start, t_end in _triggers(text, pairs, lost):
         if t_start < done:
             continue
         start, end = _run_at(text, t_start, t_end)
@@ -188,11 +186,16 @@ def mojibake(doc: Document) -> Iterator[Hit]:
     per run between ASCII characters.
     """
     text = doc.text
-    if not present(text):
+    bits = kinds(text)
+    if not bits & (FILLER_BIT | EXT_BIT | LOST_BIT | LATIN_BIT):
         return  # no character any reading below starts from (`?` included)
-    if has(text, FILLER):
+    if bits & FILLER_BIT:
         for m in _FILLER.finditer(text):
             yield Hit(start=m.start(), end=m.end(), message=f"mojibake filler {_short(m.group())}: lost text")
-    yield from _gbk_hits(text)
-    if has(text, LATIN):
+    pairs = bool(bits & EXT_BIT) and count(text, _gbk.ext_class()) >= 2
+    # a run is re-read only after a lost byte ('?' or U+FFFD before it) or when its bytes look
+    # like UTF-8 (:func:`_gbk.utf8_like`, which holds for the text if it holds for a run)
+    if bits & (LOST_BIT | REPLACEMENT_BIT) or (pairs and _gbk.utf8_like(text)):
+        yield from _gbk_hits(text, pairs, bool(bits & LOST_BIT))
+    if bits & LATIN_BIT:
         yield from _latin_hits(text)

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from functools import cache
 from importlib import resources
 
-from zhqa.checks.encoding._scan import COMPAT_SUPPLEMENT, LOOKALIKE, RADICALS, has
+from zhqa.checks.encoding._scan import COMPAT_SUPPLEMENT, LOOKALIKE, LOOKALIKE_BIT, RADICALS, kinds
 from zhqa.checks.registry import Bad, Good, check
 from zhqa.schemas.document import Document
 from zhqa.schemas.finding import Fix, Hit
@@ -79,7 +79,7 @@ def radical_or_compatibility_ideograph(doc: Document) -> Iterator[Hit]:
     Lines that list radicals on purpose (more radicals than hanzi) are skipped.
     """
     text = doc.text
-    if not has(text, _LOOKALIKE_BODY):
+    if not kinds(text) & LOOKALIKE_BIT:
         return
     lists: dict[int, bool] = {}
     for m in _LOOKALIKE.finditer(text):

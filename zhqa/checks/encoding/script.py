@@ -9,7 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from zhqa.checks.encoding._scan import has
+from zhqa.checks.encoding._scan import TRIGGER_BIT, kinds
 from zhqa.checks.registry import Bad, Good, check
 from zhqa.schemas.config import SuiteConfig
 from zhqa.schemas.document import Document
@@ -20,6 +20,7 @@ from zhqa.schemas.finding import Fix, Hit, Metric
 # sentences through OpenCC; their phrases hold another traditional character anyway.
 _PHRASE_ONLY = "甦瞭衹"
 _HANZI = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f]")
+_HANZI_RUN = re.compile(_HANZI.pattern + "+")  # counted by runs: far fewer match objects
 _ENDS = "。！？!?\n"
 _SENT_END = re.compile(f"[{_ENDS}]")
 _GAP = re.compile("[\u3400-\u9fff]{1,2}")  # unchanged hanzi a run may span: 聯盟號 is one run
@@ -147,7 +148,7 @@ def traditional_characters(
         return
     text = doc.text
     trig = _trigger()
-    first = trig.search(text) if has(text, trigger_chars()) else None
+    first = trig.search(text) if kinds(text) & TRIGGER_BIT else None
     if first is None:
         yield _NONE
         return
@@ -164,5 +165,5 @@ def traditional_characters(
                 message=f"traditional {text[start + s : start + e]!r} in simplified text (t2s: {simp!r})",
                 fix=Fix(replacement=simp, applicability="unsafe", title="convert to simplified (OpenCC t2s)"),
             )
-    hanzi = len(_HANZI.findall(text)) if changed else 1
+    hanzi = sum(map(len, _HANZI_RUN.findall(text))) if changed else 1  # = len(_HANZI.findall(text))
     yield Metric(name="traditional_share", value=round(changed / max(hanzi, 1), 6))

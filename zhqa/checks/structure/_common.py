@@ -14,7 +14,7 @@ def is_record(doc: Document) -> bool:
 
 def flow(doc: Document) -> Flow:
     """The parsed page (or record article) and its flow defects, parsed once per text."""
-    return analyse(doc.text, is_record(doc))
+    return analyse(doc.text, doc.line is not None)  # is_record, inlined: every S check asks
 
 
 def snippet(text: str, n: int = 16) -> str:

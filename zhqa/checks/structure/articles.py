@@ -48,7 +48,7 @@ def missing_title(doc: Document) -> Iterator[Hit]:
             yield Hit(start=0, end=0, message="record has an empty title")
         return
     arts = flow(doc).articles
-    if not any(a.title for a in arts):
+    if not arts or not any(a.title for a in arts):
         return
     for art in arts:
         if art.title is None:
@@ -132,6 +132,8 @@ def misplaced_caption(doc: Document) -> Iterator[Hit]:
     Captions without a photo title inside a news article are that article's own captions.
     """
     arts = flow(doc).articles
+    if not arts:
+        return
     for photo in (a for a in arts if a.kind == "photo"):
         for host in arts:
             if host.kind != "news" or not host.start < photo.start < host.end:

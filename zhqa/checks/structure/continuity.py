@@ -173,6 +173,8 @@ def orphan_fragment(doc: Document) -> Iterator[Hit]:
     A dangling first clause is only looked for when the document has a truncated end.
     """
     f = flow(doc)
+    if f.screened:
+        return  # plain, and no line starts with a pause mark
     seen = set()
     if f.orphan is not None and f.truncated is not None:
         tail = f.truncated

@@ -66,15 +66,16 @@ def length_out_of_bounds(doc: Document, options: LengthBounds) -> Iterator[Hit]:
         why := _outside(_size(doc.text), o.document_min, o.document_max)
     ):
         yield Hit(start=0, end=n, message=f"document has {why}")
-    titles = [(t.start, t.end, t.text) for a in flow(doc).articles if (t := a.title)]
-    if is_record(doc) and isinstance(doc.meta.get("title"), str) and doc.meta["title"].strip():
-        titles.append((0, 0, doc.meta["title"]))
+    f = flow(doc)
+    titles = [(t.start, t.end, t.text) for a in f.articles if (t := a.title)] if f.articles else []
+    if is_record(doc) and isinstance(title := doc.meta.get("title"), str) and title.strip():
+        titles.append((0, 0, title))
     for start, end, text in titles:
         if why := _outside(_size(text), o.title_min, o.title_max):
             yield Hit(start=start, end=end, message=f"title {snippet(text)!r} has {why}")
     if not o.paragraph_max or n <= o.paragraph_max:
         return
-    for p in flow(doc).paragraphs():
+    for p in f.paragraphs():
         if len(p.text) > o.paragraph_max and (why := _outside(_size(p.text), 0, o.paragraph_max)):
             yield Hit(start=p.start, end=p.end, message=f"paragraph has {why}")
 
