@@ -24,17 +24,30 @@ row_key = itemgetter(0, 1, 2, 3)  # finding_key's order
 
 def finding_row(plan: Plan, chk: AnyCheck, doc: Document, hit: Hit, index: LineIndex) -> Row:
     """What ``to_finding(...).model_dump_json()`` gives, with the fields the engine sorts and counts by."""
-    line, column = index.locate(hit.start)
+    start, end, message = hit.start, hit.end, hit.message
+    line, column = index.locate(start)
     sev = plan.severity(chk, hit).value
-    text = hit.excerpt if hit.excerpt is not None else excerpt(doc.text, hit.start, hit.end)
+    text = hit.excerpt
+    if text is None:
+        text = excerpt(doc.text, start, end)
     fix = "null" if hit.fix is None else _fix(hit.fix)
-    related = "[" + ",".join(r.model_dump_json() for r in hit.related) + "]"
-    js = (
-        f"{_head(chk.code, chk.name, chk.family, sev)}{_where(doc.id, doc.source)}"
-        f'"start":{hit.start:d},"end":{hit.end:d},"line":{line:d},"column":{column:d},'
-        f'"message":{_s(hit.message)},"excerpt":{_s(text)},"fix":{fix},"related":{related}}}'
+    related = "[" + ",".join(r.model_dump_json() for r in hit.related) + "]" if hit.related else "[]"
+    js = "".join(
+        (
+            _head(chk.code, chk.name, chk.family, sev),
+            _where(doc.id, doc.source),
+            f'"start":{start:d},"end":{end:d},"line":{line:d},"column":{column:d},"message":',
+            _s(message),
+            ',"excerpt":',
+            _s(text),
+            ',"fix":',
+            fix,
+            ',"related":',
+            related,
+            "}",
+        )
     )
-    return (hit.start, hit.end, chk.code, hit.message, sev, chk.family, js)
+    return (start, end, chk.code, message, sev, chk.family, js)
 
 
 @lru_cache(maxsize=256)
