@@ -61,13 +61,15 @@ class BoilerplateParagraph(CorpusCheck):
     ) -> Iterable[tuple[Hashable, tuple[int, int, int]]]:
         norm = folds(doc.text)  # folded text and paragraphs, shared with D301 and D303-D306
         whole = _key(norm.whole)
+        out: list[tuple[Hashable, tuple[int, int, int]]] = []
         seen = set()
         for (start, end), folded in zip(paragraph_spans(doc.text), norm.paragraphs, strict=True):
             if end - start >= options.min_chars:
                 key = _key(folded)
                 if key not in seen:
                     seen.add(key)
-                    yield key, (start, end, whole)
+                    out.append((key, (start, end, whole)))
+        return out  # (a list: no generator to resume per paragraph)
 
     def reduce(self, key: Hashable, items: list[MapItem], options: BoilerplateOptions) -> Iterable[CorpusHit]:
         docs = {item.value[2] for item in items}

@@ -41,8 +41,9 @@ class DuplicateDocument(CorpusCheck):
 
     def map(self, doc: Document, options: object) -> Iterable[tuple[Hashable, int]]:
         norm = folds(doc.text).whole  # folded(doc.text), shared with D303-D306
-        if norm:
-            yield xxhash.xxh3_128_intdigest(norm.encode("utf-8", "surrogatepass")), len(doc.text)
+        if not norm:
+            return ()
+        return ((xxhash.xxh3_128_intdigest(norm.encode("utf-8", "surrogatepass")), len(doc.text)),)
 
     def reduce(self, key: Hashable, items: list[MapItem], options: object) -> Iterable[CorpusHit]:
         if len(items) < 2:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -108,7 +108,7 @@ def _found(doc: Document, min_chars: int, block: bool) -> Iterator[Hit]:
         Good(f"{_A}\n\n{_B}\n\n{_A}\n\n{_B}", why="a repeated block is D304"),
     ],
 )
-def duplicate_paragraph(doc: Document, options: RepeatOptions) -> Iterator[Hit]:
+def duplicate_paragraph(doc: Document, options: RepeatOptions) -> Iterable[Hit]:
     """A paragraph (at least 8 characters) that repeats an earlier one in the same document.
 
     `related` points at the first copy.
@@ -125,7 +125,7 @@ def duplicate_paragraph(doc: Document, options: RepeatOptions) -> Iterator[Hit]:
     A repeat is compared with the first 64 copies of its paragraph only (a paragraph printed
     thousands of times in one text, such as a table's rows, costs linear time).
     """
-    yield from _found(doc, options.min_chars, block=False)
+    return _found(doc, options.min_chars, block=False) if repeats(doc.text) else ()
 
 
 @check(
@@ -146,7 +146,7 @@ def duplicate_paragraph(doc: Document, options: RepeatOptions) -> Iterator[Hit]:
         Good("本报讯\n图为会场\n正文一。\n本报讯\n图为会场", why="only short lines repeat"),
     ],
 )
-def repeated_block(doc: Document, options: RepeatOptions) -> Iterator[Hit]:
+def repeated_block(doc: Document, options: RepeatOptions) -> Iterable[Hit]:
     """A run of two or more consecutive paragraphs repeated in the same document.
 
     One finding spans the whole repeat (instead of one D303 per paragraph);
@@ -164,4 +164,4 @@ def repeated_block(doc: Document, options: RepeatOptions) -> Iterator[Hit]:
     A block is compared with the blocks starting at the first 64 copies of its first
     paragraph only (linear time when one paragraph is printed thousands of times).
     """
-    yield from _found(doc, options.min_chars, block=True)
+    return _found(doc, options.min_chars, block=True) if repeats(doc.text) else ()  # (no generator)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -123,7 +123,7 @@ def _multipliers() -> dict[int, np.generic]:
     return {1 << k: np.uint32(pow(1_000_003, 1 << k, 1 << 32)) for k in range(7)}
 
 
-_NONE = Metric(name="repetition_share", value=0.0)  # most texts' (built once: a model costs ~2 us)
+_NONE_ONLY = (Metric(name="repetition_share", value=0.0),)  # most texts' (built once: a model costs ~2 us)
 
 
 def _without_repeated_paragraphs(text: str) -> str:
@@ -147,7 +147,7 @@ def _without_repeated_paragraphs(text: str) -> str:
         Good(f"{_PROSE}\n\n{_PROSE}\n\n{_PROSE}", why="whole paragraphs repeated are D303/D304's"),
     ],
 )
-def repetitive_ngrams(doc: Document, options: RepetitionOptions) -> Iterator[Hit | Metric]:
+def repetitive_ngrams(doc: Document, options: RepetitionOptions) -> Iterable[Hit | Metric]:
     """A text whose share of characters inside repeated character 10-grams exceeds 0.3.
 
     The share (Gopher's duplicate n-gram character fraction, adapted to
@@ -163,10 +163,10 @@ def repetitive_ngrams(doc: Document, options: RepetitionOptions) -> Iterator[Hit
     """
     text = _without_repeated_paragraphs(doc.text)
     share = repetition_share(text, options.n)
-    yield Metric(name="repetition_share", value=round(share, 4)) if share else _NONE
+    if not share:
+        return _NONE_ONLY  # (a tuple: no generator for the common case)
+    metric = Metric(name="repetition_share", value=round(share, 4))
     if share > options.threshold and len("".join(text.split())) >= options.min_chars:
-        yield Hit(
-            start=0,
-            end=len(doc.text),
-            message=f"{share:.0%} of the characters are in repeated {options.n}-character sequences",
-        )
+        msg = f"{share:.0%} of the characters are in repeated {options.n}-character sequences"
+        return metric, Hit(start=0, end=len(doc.text), message=msg)
+    return (metric,)
