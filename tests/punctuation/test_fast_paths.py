@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from pydantic import ValidationError
 
-from zhqa.checks.punctuation import _context, marks, pairs, spacing
+from zhqa.checks.punctuation import _context, halfwidth, marks, pairs, spacing
 from zhqa.schemas.document import Document
+from zhqa.schemas.finding import Fix, Hit
 from zhqa.text.chars import latin_spans
 
 # paired marks (both widths), apostrophe contexts, hanzi, letters, spaces and line breaks
@@ -125,3 +128,23 @@ def test_latin_prefilter_finds_every_kind_of_latin_span():
         "-{zh-hans:中;zh-hant:中}-,好",
     ):
         assert _context.latin_of.__wrapped__(text) == latin_spans(text) != []
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="，。；：？！（）、中a\n", max_size=40))
+def test_fullwidth_count_counts_every_mark(text):
+    assert halfwidth.fullwidth_count(text) == sum(map(text.count, "，。；：？！（）"))
+
+
+def test_hit_helper_builds_the_same_validated_hit():
+    fix = Fix(replacement="，", applicability="unsafe")
+    for made, plain in (
+        (_context.hit(3, 4, "m"), Hit(start=3, end=4, message="m")),
+        (_context.hit(3, 4, "m", fix), Hit(start=3, end=4, message="m", fix=fix)),
+    ):
+        assert made == plain and type(made) is Hit
+        assert made.model_dump_json() == plain.model_dump_json()
+        assert made.model_fields_set == plain.model_fields_set
+    assert _context.fix("，", "unsafe") == fix
+    with pytest.raises(ValidationError):
+        _context.hit("x", 4, "m")  # still validated

@@ -6,10 +6,10 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 
-from zhqa.checks.punctuation._context import latin_of, mark_events, tilde_ranges
+from zhqa.checks.punctuation._context import fix, hit, latin_of, mark_events, tilde_ranges
 from zhqa.checks.registry import Bad, Good, check
 from zhqa.schemas.document import Document
-from zhqa.schemas.finding import Fix, Hit
+from zhqa.schemas.finding import Hit
 from zhqa.text.chars import HANZI, in_cjk_context
 
 # a leading character class lets the regex engine skip text fast; the lookbehinds pick the run
@@ -34,13 +34,18 @@ def _has_ellipsis(text: str) -> bool:
     )
 
 
+# `in` finds a character by its low byte with memchr; for U+2500 (low byte 0, as in every ASCII
+# character of a UCS-2 string) it falls back to a loop slower than the regex engine's literal search
+_BOX_RULE = re.compile("─").search
+
+
 def _has_dash(text: str) -> bool:
     return (
         "~" in text
         or "―" in text
         or ("-" in text and "--" in text)
         or ("－" in text and "－－" in text)
-        or ("─" in text and "──" in text)
+        or (_BOX_RULE(text) is not None and "──" in text)
     )
 
 
@@ -85,9 +90,7 @@ def nonstandard_ellipsis(doc: Document) -> Iterator[Hit]:
         if run[0] == "." and (_ALNUM.match(text[i - 1 : i]) or _ALNUM.match(text, j)):
             continue  # English (`Wait...`) or a numeric span (`1...10`)
         if in_cjk_context(text, i, j, latin):
-            yield Hit(
-                start=i, end=j, message=f"nonstandard ellipsis {run!r}; use '……'", fix=Fix(replacement="……")
-            )
+            yield hit(i, j, f"nonstandard ellipsis {run!r}; use '……'", fix("……"))
 
 
 _DASHES = "-－─―"
@@ -132,13 +135,9 @@ def nonstandard_dash_or_range(doc: Document) -> Iterator[Hit]:
         if _ALNUM.match(text[i - 1 : i]) or _ALNUM.match(text, j) or not in_cjk_context(text, i, j, latin):
             continue
         rep = "—" if m.group() == "―" else "——"
-        yield Hit(
-            start=i, end=j, message=f"{m.group()!r} used as a dash; use {rep!r}", fix=Fix(replacement=rep)
-        )
+        yield hit(i, j, f"{m.group()!r} used as a dash; use {rep!r}", fix(rep))
     for i in tilde_ranges(text):
-        yield Hit(
-            start=i, end=i + 1, message="ASCII '~' in a numeric range; use '～'", fix=Fix(replacement="～")
-        )
+        yield hit(i, i + 1, "ASCII '~' in a numeric range; use '～'", fix("～"))
 
 
 _REPEAT = re.compile(r"[，。、；：][，。、；：]+")  # = {2,}, but searched twice as fast
@@ -176,8 +175,7 @@ def repeated_punctuation(doc: Document) -> Iterator[Hit]:
         if len(run) > 2 and set(run) == {"。"}:
             continue
         same = len(set(run)) == 1
-        fix = Fix(replacement=run[-1], applicability="safe" if same else "unsafe")
-        yield Hit(start=m.start(), end=m.end(), message=f"repeated mark {run!r}", fix=fix)
+        yield hit(m.start(), end, f"repeated mark {run!r}", fix(run[-1], "safe" if same else "unsafe"))
 
 
 _VARIANT = re.compile(rf"[・•‧．⋅](?:(?<=[{HANZI}].)(?=[{HANZI}])|(?<=[0-9][・•‧⋅])(?=[0-9]))")
@@ -226,9 +224,4 @@ def interpunct_variant(doc: Document) -> Iterator[Hit]:
         i = m.start()
         if kana and _kana_line(text, i, nl, kana):
             continue
-        yield Hit(
-            start=i,
-            end=i + 1,
-            message=f"{m.group()!r} (U+{ord(m.group()):04X}) as a separator; use '·'",
-            fix=Fix(replacement="·"),
-        )
+        yield hit(i, i + 1, f"{m.group()!r} (U+{ord(m.group()):04X}) as a separator; use '·'", fix("·"))

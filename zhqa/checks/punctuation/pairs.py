@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from itertools import accumulate
 from typing import NamedTuple
 
+from zhqa.checks.punctuation._context import hit
 from zhqa.checks.registry import Bad, Good, check
 from zhqa.schemas.document import Document
 from zhqa.schemas.finding import Hit, Related, Severity
@@ -83,8 +84,14 @@ def _dirty(text: str) -> list[tuple[int, int]]:
         passes += 1
     if not seq.strip("\n"):
         return []
-    ends = _line_ends(text)
-    return [((ends[k - 1] + k) if k else 0, ends[k] + k) for k, rest in enumerate(seq.split("\n")) if rest]
+    out, start = [], 0
+    for rest in seq.split("\n"):  # one line of text per line of marks: find its end
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        if rest:
+            out.append((start, end))
+        start = end + 1
+    return out
 
 
 def _reduce(seq: str) -> str:
@@ -116,9 +123,7 @@ def _scan(text: str, spans: list[tuple[int, int]]) -> list[_Line]:
                 closer = after.get(_CLOSERS[_OPENERS.index(ch)], [])
                 if _reversed(len(closer) - bisect_left(closer, i), depth[ch]):
                     depth[stack.pop()[2]] -= 1
-                    mis.append(
-                        Hit(start=i, end=i + 1, message=f"reversed quotation mark {ch!r} closes a quotation")
-                    )
+                    mis.append(hit(i, i + 1, f"reversed quotation mark {ch!r} closes a quotation"))
                     continue
             if ch in _OPENERS:
                 if not (
@@ -140,7 +145,7 @@ def _scan(text: str, spans: list[tuple[int, int]]) -> list[_Line]:
                         crossed[top[2]] = crossed.get(top[2], 0) + 1  # its closer comes later: same defect
                     depth[want] -= 1
                     msg = f"mis-nested marks: {ch!r} closes before {inner[1]!r} (offset {inner[0]}) is closed"
-                    mis.append(Hit(start=i, end=i + 1, message=msg))
+                    mis.append(hit(i, i + 1, msg))
                 elif crossed.get(want):
                     crossed[want] -= 1
                 elif ch != ")":
@@ -190,9 +195,7 @@ def unbalanced_pair(doc: Document) -> Iterator[Hit]:
         for i, ch in ln.close:
             k = next((k for k in range(len(pending) - 1, -1, -1) if pending[k].ch == _PARTNER[ch]), None)
             if k is None:
-                yield Hit(
-                    start=i, end=i + 1, message=f"closing {ch!r} without an opening mark in its paragraph"
-                )
+                yield hit(i, i + 1, f"closing {ch!r} without an opening mark in its paragraph")
             else:
                 yield _carried(doc, pending.pop(k), i, ln.start)
         if not ln.open:
@@ -220,7 +223,7 @@ class _Open(NamedTuple):
 
 
 def _unclosed(i: int, ch: str) -> Hit:
-    return Hit(start=i, end=i + 1, message=f"opening {ch!r} is not closed in its paragraph")
+    return hit(i, i + 1, f"opening {ch!r} is not closed in its paragraph")
 
 
 def _carried(doc: Document, op: _Open, close: int, close_para: int) -> Hit:

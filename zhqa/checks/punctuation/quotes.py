@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from zhqa.checks.punctuation._context import latin_of
+from zhqa.checks.punctuation._context import fix, hit, latin_of
 from zhqa.checks.registry import Bad, Good, check
 from zhqa.schemas.document import Document
 from zhqa.schemas.finding import Fix, Hit
@@ -87,20 +87,10 @@ def ascii_quotes(doc: Document) -> Iterator[Hit]:
             for a, b in zip(line[0::2], line[1::2], strict=False):
                 if _in_cjk(text, a, b):
                     for i, rep in ((a, opener), (b, closer)):
-                        yield Hit(
-                            start=i,
-                            end=i + 1,
-                            message=_MESSAGES[rep],
-                            fix=_FIXES[rep],
-                        )
+                        yield hit(i, i + 1, _MESSAGES[rep], _FIXES[rep])
             if len(line) % 2 and q == '"':
                 i = line[-1]
                 if is_cjk_ctx(left_char(text, i)) or is_cjk_ctx(right_char(text, i + 1)):
                     prev = text[i - 1 : i]
                     rep = opener if not prev.strip() or prev in _BEFORE_OPEN else closer
-                    yield Hit(
-                        start=i,
-                        end=i + 1,
-                        message=f"unpaired straight {q} in Chinese text",
-                        fix=Fix(replacement=rep, applicability="unsafe"),
-                    )
+                    yield hit(i, i + 1, f"unpaired straight {q} in Chinese text", fix(rep, "unsafe"))

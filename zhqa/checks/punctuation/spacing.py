@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from zhqa.checks.punctuation._context import mark_events
+from zhqa.checks.punctuation._context import hit, mark_events
 from zhqa.checks.registry import Bad, Good, check
 from zhqa.schemas.document import Document
 from zhqa.schemas.finding import Hit
@@ -32,6 +32,7 @@ _SPACE_RUN = _space_run(f"[ {_RARE_SPACES}]")
 # the same for a text with no tab, no-break or ideographic space: a literal first
 # character is searched about three times faster than a class
 _ASCII_SPACE_RUN = _space_run(" ")
+_IDEOGRAPHIC_SPACE = re.compile("\u3000").search  # faster than `in` for a low byte of 0 (see marks._BOX_RULE)
 
 
 def _line_facts(line: str) -> tuple[bool, int, int]:
@@ -71,7 +72,7 @@ def space_in_cjk(doc: Document) -> Iterator[Hit]:
     """
     text = doc.text
     start = end = -1  # the current line (matches come in order: each line is looked at once)
-    rare = "\t" in text or "\u00a0" in text or "\u3000" in text  # _RARE_SPACES
+    rare = "\t" in text or "\u00a0" in text or _IDEOGRAPHIC_SPACE(text) is not None  # _RARE_SPACES
     for m in (_SPACE_RUN if rare else _ASCII_SPACE_RUN).finditer(text):
         i, j = m.start(), m.end()
         if i == 0 or text[i - 1] == "\n":
@@ -84,7 +85,7 @@ def space_in_cjk(doc: Document) -> Iterator[Hit]:
             skip, lead, credit = _line_facts(text[start:end])
         if skip or _in_credit(i - start, lead, credit):
             continue
-        yield Hit(start=i, end=j, message=f"space between {before!r} and {after!r} in Chinese text")
+        yield hit(i, j, f"space between {before!r} and {after!r} in Chinese text")
 
 
 _MARK_THEN_LATIN = re.compile(r"[，。；：！？、] *[A-Za-z]")
@@ -125,4 +126,4 @@ def fullwidth_punctuation_in_latin(doc: Document) -> Iterator[Hit]:
         stop = _CLAUSE_END.search(text, i + 1)
         if HANZI_CHAR.search(text, i + 1, stop.start() if stop else len(text)):
             continue
-        yield Hit(start=i, end=i + 1, message=f"full-width {text[i]!r} inside English text")
+        yield hit(i, i + 1, f"full-width {text[i]!r} inside English text")
