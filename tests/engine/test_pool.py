@@ -87,3 +87,17 @@ def _children() -> set[int]:
 def test_batched_groups_by_size_and_count():
     assert list(batched(range(7), lambda _: 1, 3, 10)) == [[0, 1, 2], [3, 4, 5], [6]]
     assert list(batched(range(5), lambda _: 0, 3, 2)) == [[0, 1], [2, 3], [4]]
+
+
+def _pid_after(state, seconds):
+    time.sleep(seconds)
+    return os.getpid()
+
+
+def test_a_slow_task_does_not_hold_up_the_tasks_after_it():
+    """Tasks go to whichever worker is free: the worker with the slow task gets at most
+    the one task queued behind it while the other worker runs all the rest."""
+    tasks = [1.0] + [0.05] * 10
+    pids = list(ordered_map(_pid_after, tasks, None, 2, window=len(tasks)))
+    slow = pids[0]
+    assert sum(p == slow for p in pids[1:]) <= 1

@@ -130,6 +130,7 @@ class _Worker:
         self.head = bytearray()  # the length of the result being received, as far as read
         self.body: bytearray | None = None  # that result, ``got`` bytes of it read so far
         self.got = 0
+        self.sent: deque[int] = deque()  # the numbers of the tasks it was given, oldest first
         self.done: deque[tuple[bool, Any]] = deque()
 
     @classmethod
@@ -193,30 +194,43 @@ class _Worker:
 
 
 class _Loop:
-    """Tasks out and results in through one selector; results yielded in submission order."""
+    """Tasks out and results in through one selector. A task goes to a worker with fewer
+    than ``_QUEUED`` tasks (so a slow task never holds up the others); results are
+    yielded in submission order, at most ``limit`` tasks submitted and not yet yielded."""
+
+    _QUEUED = 2  # per worker: the one it runs and the next, so it never waits for the parent
 
     def __init__(self, workers: list[_Worker]) -> None:
         self.workers = workers
-        self.order: deque[_Worker] = deque()  # the worker of each task in flight, oldest first
+        self.results: dict[int, tuple[bool, Any]] = {}
         self.sel = selectors.DefaultSelector()
         for w in workers:
             self.sel.register(w.results, selectors.EVENT_READ, w)
 
     def run(self, items: Iterable[Any], limit: int) -> Iterator[Any]:
         it = iter(items)
-        more = True
+        more, sent, given = True, 0, 0
         try:
-            while more or self.order:
-                while more and len(self.order) < limit:
+            while more or given < sent:
+                while more and sent - given < limit:
+                    w = min(self.workers, key=lambda w: len(w.sent))
+                    if len(w.sent) >= self._QUEUED:
+                        break
                     item = next(it, _END)
                     if item is _END:
                         more = False
                         break
-                    w = min(self.workers, key=lambda w: sum(x is w for x in self.order))
                     self._send(w, _frame(item))
-                    self.order.append(w)
-                if self.order:
-                    yield self._next()
+                    w.sent.append(sent)
+                    sent += 1
+                if given in self.results:
+                    ok, value = self.results.pop(given)
+                    given += 1
+                    if not ok:
+                        raise value
+                    yield value
+                elif given < sent:
+                    self._poll()
         finally:
             self.sel.close()
 
@@ -237,20 +251,16 @@ class _Loop:
         if not w.outbox:
             self.sel.unregister(w.tasks)
 
-    def _next(self) -> Any:
-        w = self.order[0]
-        while not w.done:
-            for key, events in self.sel.select():
-                other: _Worker = key.data
-                if key.fd == other.tasks:
-                    self._write(other)
-                elif events & selectors.EVENT_READ:
-                    other.read()
-        self.order.popleft()
-        ok, value = w.done.popleft()
-        if not ok:
-            raise value
-        return value
+    def _poll(self) -> None:
+        """Wait for the pipes, write what they take and read what they hold."""
+        for key, events in self.sel.select():
+            w: _Worker = key.data
+            if key.fd == w.tasks:
+                self._write(w)
+            elif events & selectors.EVENT_READ:
+                w.read()
+                while w.done:
+                    self.results[w.sent.popleft()] = w.done.popleft()
 
 
 _END = object()

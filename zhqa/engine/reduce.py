@@ -45,10 +45,14 @@ def corpus_hits(plan: Plan, mapped: dict[str, MapStore], jobs: int) -> Pending:
     by_code = {c.code: c for c in plan.corpus_checks}
     pending: Pending = defaultdict(list)
     workers = min(jobs, len(tasks))
+    # a whole-store task (near-duplicates) is the longest: it starts first, the partitions
+    # share the other workers; hits are taken back in task order all the same
+    first = sorted(range(len(tasks)), key=lambda k: tasks[k][1] is not None)
     try:
-        results = ordered_map(_reduce, tasks, (plan, stores), workers, window=max(1, len(tasks)))
-        for (code, _), hits in zip(tasks, results, strict=True):
-            for seq, hit in hits:
+        results = ordered_map(_reduce, [tasks[k] for k in first], (plan, stores), workers, len(tasks) or 1)
+        got = dict(zip(first, results, strict=True))
+        for k, (code, _) in enumerate(tasks):
+            for seq, hit in got.pop(k):
                 pending[seq].append((by_code[code], hit))
     finally:
         for store in stores.values():
