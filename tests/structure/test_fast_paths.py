@@ -10,7 +10,7 @@ from tests.conftest import corpus_records
 from tests.structure.test_parser_property import PAGES
 from zhqa.checks import CATALOGUE
 from zhqa.schemas.document import Document
-from zhqa.text import page_flow
+from zhqa.text import page_flow, plain
 from zhqa.text.paragraphs import paragraphs
 from zhqa.text.plain import plain_line, screened
 
@@ -31,6 +31,17 @@ SENTENCES = st.sampled_from(
         "\u3000\u3000段首有全角空格的段落。",
         "\ufeff，开头是字节序标记。",
         "青海海东规范化发展劳务品牌",
+        "他大声说：“太好了！”",
+        "真的吗？",
+        "Is it true?",
+        "记者 王五：“很好。”",
+        "实习生张三说：“是的！”",
+        "文/李四：“好。”",
+        "他问道：『为什么？』」",
+        "“好。”）”",
+        "（完）",
+        "本报记者 甘哲 摄",
+        "图为快递员打包鲜花。",
     ]
 )
 PROSE = st.lists(st.tuples(SENTENCES, st.sampled_from(["\n", "\n\n", "\r\n", " \n", ""])), max_size=12).map(
@@ -89,3 +100,9 @@ def test_corpus_texts_give_the_same_findings_either_way(name, monkeypatch):
 def test_bad_start_is_its_pattern(text):
     para = page_flow.Para(0, len(text), text)
     assert page_flow.bad_start(para) == bool(page_flow._BAD_START.match(text))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="扫一分享到打印本页关闭窗口版权所有【字体上下篇的 \n", max_size=12))
+def test_boiler_words_by_in_tests_are_its_pattern(text):
+    assert plain._boiler(text) == bool(plain._BOILER_WORDS.search(text))
