@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 import cn2an
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import corpus_records
@@ -183,8 +183,20 @@ def test_sentence_span_on_real_text():
             assert sentence_span(text, i) == (s.start, s.end)
 
 
-@given(texts)
-@settings(max_examples=300, deadline=None)
+colon_texts = st.lists(  # a count, its unit, a head of 0–10 characters, a colon (or not)
+    st.tuples(
+        st.sampled_from(["三", "两", "5", "一", "", "第三"]),
+        st.sampled_from(["个", "项", "方面", "点", "大", "", "人"]),
+        st.one_of(st.text(alphabet="统一工作a 面", max_size=10), st.text(alphabet="统一“”、\n", max_size=10)),
+        st.sampled_from(["：", ":", "，", "：：", ""]),
+    ).map("".join),
+    max_size=6,
+).map("".join)
+
+
+@given(st.one_of(texts, colon_texts))
+@example("三方面统一工作统一工作：好，5个工作统一工作统一:")  # the longest heads (8 characters)
+@settings(max_examples=500, deadline=None)
 def test_colon_search_before_colons_is_the_full_scan(text):
     assert [m.span() for m in enums._colon_matches(text, enums.COLON)] == [
         m.span() for m in enums.COLON.finditer(text)
