@@ -145,6 +145,19 @@ def test_batch_sketch_equals_per_document_sketches():
         assert np.array_equal(a, b)
 
 
+@pytest.mark.parametrize("perm", [100, 96, 128])
+def test_a_signature_size_not_a_power_of_two_works(perm):
+    # the slot of a shingle is then taken by a multiply (uint64), added to int64 cell numbers:
+    # mixed int64 + uint64 arrays promote to float64, which no index accepts (a crash before)
+    tpl = "国家统计局今天发布数据显示，全国规模以上工业增加值同比增长，其中制造业增长较快，高技术制造业增加值增长明显，装备制造业贡献率达到四成以上，市场预期总体{}。"
+    docs = [Document.from_text(tpl.format("稳定"), id="a"), Document.from_text(tpl.format("向好"), id="b")]
+    opts = D302.options({"permutations": perm})
+    (hit,) = D302.run_corpus(docs, opts)
+    assert hit.seq == 1 and hit.hit.related[0].doc_id == "a"
+    sig = mh.signatures(np.array([5, 1 << 31, 7], np.uint32), np.array([2, 0, 1]), perm)
+    assert sig.shape == (3, perm) and (sig[1] == 0xFFFFFFFF).all() and (sig[2] != 0xFFFFFFFF).any()
+
+
 def test_verify_computes_the_true_jaccard():
     texts = generated_corpus(5)[:120]
     sk = mh.sketch(texts, mh.Params())

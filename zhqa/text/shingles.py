@@ -137,12 +137,10 @@ def text_hashes(sh: Shingles, skip: np.ndarray | None = None) -> np.ndarray:
     their numbers then get the same key)."""
     import numpy as np
 
-    h = sh.hashes.astype(np.uint64)
-    if skip is not None:
-        h[skip] = 0
+    h = sh.hashes if skip is None else np.where(skip, np.uint32(0), sh.hashes)
     total = np.zeros(len(sh.counts), np.uint64)
     nonempty = sh.counts > 0
     if nonempty.any():
         starts = np.concatenate(([0], np.cumsum(sh.counts)[:-1]))
-        total[nonempty] = np.add.reduceat(h, starts[nonempty]) if len(h) else 0
+        total[nonempty] = np.add.reduceat(h, starts[nonempty], dtype=np.uint64) if len(h) else 0
     return total * np.uint64(0x9E3779B97F4A7C15) + sh.counts.astype(np.uint64)  # wraps mod 2**64

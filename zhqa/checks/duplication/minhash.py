@@ -109,15 +109,15 @@ def signatures(hashes: np.ndarray, counts: np.ndarray, num_perm: int, seed: int 
     ndocs = len(counts)
     sig = np.full(ndocs * num_perm, _EMPTY, dtype=np.uint32)
     if len(hashes):
-        owner = np.repeat(np.arange(ndocs, dtype=np.int64) * num_perm, counts)
+        cell = np.repeat(np.arange(ndocs, dtype=np.int64) * num_perm, counts)  # + slot below
         if num_perm & (num_perm - 1) == 0:
             bits = num_perm.bit_length() - 1
-            slot = hashes >> np.uint32(32 - bits)
+            cell += hashes >> np.uint32(32 - bits)
             value = hashes & np.uint32((1 << (32 - bits)) - 1)
         else:
-            slot = (hashes.astype(np.uint64) * np.uint64(num_perm)) >> np.uint64(32)
+            cell += ((hashes.astype(np.uint64) * np.uint64(num_perm)) >> np.uint64(32)).astype(np.int64)
             value = fmix32(hashes ^ np.uint32(0x5BD1E995)) >> np.uint32(1)
-        np.minimum.at(sig, owner + slot, value)
+        np.minimum.at(sig, cell, value)
     filled = sig != _EMPTY
     flat = np.flatnonzero(~filled & np.repeat(counts > 0, num_perm))
     probes = _probes(num_perm, seed)
