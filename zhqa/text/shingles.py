@@ -72,9 +72,9 @@ def content_codes(texts: Sequence[str]) -> Codes:
     raw = np.frombuffer("".join(texts).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     if len(raw) and raw.max() > 0xFFFF:  # other planes: kept as they are
         low = raw <= 0xFFFF
-        mapped = np.where(low, _table()[np.where(low, raw, 0)], raw)
+        mapped = np.where(low, _table().take(np.where(low, raw, 0)), raw)
     else:
-        mapped = _table()[raw]
+        mapped = _table().take(raw)  # (take: half the time of fancy indexing)
     keep = mapped != 0
     counts = np.zeros(len(lens), np.int64)
     nonempty = lens > 0
