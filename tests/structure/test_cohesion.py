@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from zhqa.text import cohesion
 from zhqa.text.cohesion import continues, overlap, topic_grams
 
 HAIDONG = (
@@ -30,3 +36,18 @@ def test_a_line_that_repeats_the_story_s_words_continues_it():
 def test_empty_sides_do_not_continue():
     assert overlap("", HAIDONG) == 0.0
     assert not continues("", "标题", "")
+
+
+def _grams_by_translation(text: str) -> set[str]:
+    """topic_grams as first written: function characters blanked, then runs cut into bigrams."""
+    blank = str.maketrans(dict.fromkeys(cohesion._COMMON, " "))
+    out: set[str] = set()
+    for run in re.findall(r"[\u4e00-\u9fff\u3400-\u4dbf]{2,}|[A-Za-z]{2,}", text.translate(blank)):
+        out.update([run.lower()] if run.isascii() else [run[k : k + 2] for k in range(len(run) - 1)])
+    return out
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="海东市的劳务品牌是了在和一㐀䶿丁龥鿿AbcZz 1，\n", max_size=30))
+def test_topic_grams_are_the_bigrams_of_the_runs_between_function_characters(text):
+    assert topic_grams(text) == _grams_by_translation(text)

@@ -16,20 +16,31 @@ import re
 WINDOW = 300
 THRESHOLD = 0.06
 SHARED = 3
-_RUN = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]{2,}|[A-Za-z]{2,}")
+_HANZI = ((0x4E00, 0x9FFF), (0x3400, 0x4DBF))
 # function characters: a bigram holding one says little about the topic
 _COMMON = frozenset("的是了在和有这为他她它不我也就人们个上说中以到对将一年与及其而之被于把")
-_BLANK_COMMON = str.maketrans(dict.fromkeys(_COMMON, " "))
+
+
+def _without(ranges: tuple[tuple[int, int], ...], chars: frozenset[str]) -> str:
+    """A class body of the code point ``ranges`` less ``chars``."""
+    parts = []
+    for lo, hi in ranges:
+        for cp in [*sorted(ord(c) for c in chars if lo <= ord(c) <= hi), hi + 1]:
+            if lo < cp:
+                parts.append(f"{chr(lo)}-{chr(cp - 1)}")
+            lo = cp + 1
+    return "".join(parts)
+
+
+# each pair of neighbouring hanzi that are not function characters (overlapping: a lookahead)
+_BIGRAM = re.compile(f"(?=([{_without(_HANZI, _COMMON)}]{{2}}))")
+_LATIN = re.compile("[A-Za-z]{2,}")
 
 
 def topic_grams(text: str) -> set[str]:
     """Hanzi bigrams without function characters, and Latin words (lower case)."""
-    out: set[str] = set()
-    for run in _RUN.findall(text.translate(_BLANK_COMMON)):  # a function character ends a run
-        if run.isascii():
-            out.add(run.lower())
-        else:
-            out.update([run[k : k + 2] for k in range(len(run) - 1)])
+    out = set(_BIGRAM.findall(text))
+    out.update([w.lower() for w in _LATIN.findall(text)])
     return out
 
 
