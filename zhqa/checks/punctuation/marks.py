@@ -27,7 +27,7 @@ def _has_ellipsis(text: str) -> bool:
         "…" in text
         or "⋯" in text
         or ("." in text and "..." in text)
-        or "。。。" in text
+        or _stops(text)
         or ("·" in text and "···" in text)
         or ("・" in text and "・・・" in text)
         or ("．" in text and "．．．" in text)
@@ -37,6 +37,12 @@ def _has_ellipsis(text: str) -> bool:
 # `in` finds a character by its low byte with memchr; for U+2500 (low byte 0, as in every ASCII
 # character of a UCS-2 string) it falls back to a loop slower than the regex engine's literal search
 _BOX_RULE = re.compile("─").search
+
+
+def _stops(text: str) -> bool:
+    """``"。。。" in text``, from the shared mark scan: every `。。` is one of its candidates."""
+    pause = mark_events(text)[1]  # empty for most texts (the scan is P201's, cached)
+    return bool(pause) and any(text.startswith("。。。", i) for i in pause)
 
 
 def _has_dash(text: str) -> bool:

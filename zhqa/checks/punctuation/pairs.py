@@ -193,7 +193,7 @@ def unbalanced_pair(doc: Document) -> Iterator[Hit]:
     for ln in _scan(text, spans):
         yield from ln.misnested
         for i, ch in ln.close:
-            k = next((k for k in range(len(pending) - 1, -1, -1) if pending[k].ch == _PARTNER[ch]), None)
+            k = _last(pending, _PARTNER[ch])
             if k is None:
                 yield hit(i, i + 1, f"closing {ch!r} without an opening mark in its paragraph")
             else:
@@ -206,13 +206,21 @@ def unbalanced_pair(doc: Document) -> Iterator[Hit]:
         last = text[ln.start : ln.end].rstrip().rstrip(_CLOSERS)[-1:]
         cut = bool(_WORD.match(last))  # stops on a bare character: the paragraph was broken
         for i, ch in ln.open:
-            old = next((p for p in pending if p.ch == ch), None)
-            if old is not None:
-                pending.remove(old)
+            k = _last(pending, ch)  # at most one pending opener per mark
+            if k is not None:
+                old = pending.pop(k)
                 yield _unclosed(old.pos, old.ch)
             pending.append(_Open(i, ch, cut, nxt.start() if nxt else -1))
     for p in pending:
         yield _unclosed(p.pos, p.ch)
+
+
+def _last(pending: list[_Open], ch: str) -> int | None:
+    """Index of the last pending opener ``ch`` (no generator: the list is mostly empty)."""
+    for k in range(len(pending) - 1, -1, -1):
+        if pending[k].ch == ch:
+            return k
+    return None
 
 
 class _Open(NamedTuple):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from zhqa.checks.punctuation._context import hit, mark_events
 from zhqa.checks.registry import Bad, Good, check
@@ -33,6 +34,11 @@ _SPACE_RUN = _space_run(f"[ {_RARE_SPACES}]")
 # character is searched about three times faster than a class
 _ASCII_SPACE_RUN = _space_run(" ")
 _IDEOGRAPHIC_SPACE = re.compile("\u3000").search  # faster than `in` for a low byte of 0 (see marks._BOX_RULE)
+
+
+@lru_cache(maxsize=4096)
+def _space_message(before: str, after: str) -> str:
+    return f"space between {before!r} and {after!r} in Chinese text"
 
 
 def _line_facts(line: str) -> tuple[bool, int, int]:
@@ -85,7 +91,7 @@ def space_in_cjk(doc: Document) -> Iterator[Hit]:
             skip, lead, credit = _line_facts(text[start:end])
         if skip or _in_credit(i - start, lead, credit):
             continue
-        yield hit(i, j, f"space between {before!r} and {after!r} in Chinese text")
+        yield hit(i, j, _space_message(before, after))
 
 
 _MARK_THEN_LATIN = re.compile(r"[，。；：！？、] *[A-Za-z]")
