@@ -116,6 +116,7 @@ def switch_off(mp: pytest.MonkeyPatch) -> None:
     mp.setattr(style, "_AR_ITEM", ALWAYS)
     mp.setattr(style, "_AR_IN_TEXT", ALWAYS)
     mp.setattr(style, "_places", _plain_places)
+    mp.setattr(style, "_NEAR_DIGIT", (ALWAYS, ALWAYS, ALWAYS))
     mp.setattr(dates, "_may_be_bad", lambda text: True)
     mp.setattr(dates, "_HOUR", re.compile(r"[0-9]{1,2}时"))
     mp.setattr(enums, "_colon_matches", lambda text, colon: colon.finditer(text))

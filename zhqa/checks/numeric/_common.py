@@ -121,9 +121,10 @@ def sentences_with(text: str, *rxs: re.Pattern[str], at: list[int] | None = None
     a literal character search fastest (``至(?<=[增升]至)``). With ``at``, only the sentences
     around those positions are looked at (those where ``rxs`` match).
     """
-    found = _located(text)
     out: dict[int, Sent] = {}
+    found: dict[int, Sent] | None = None
     if at is not None:
+        found = _located(text)
         located_to = 0
         for p in at:  # ascending
             if p < located_to:
@@ -151,6 +152,8 @@ def sentences_with(text: str, *rxs: re.Pattern[str], at: list[int] | None = None
             start, pos = span
             if start in out:
                 continue
+            if found is None:
+                found = _located(text)  # only for a text with a match (most have none)
             s = found.get(start)
             if s is None:
                 s = found[start] = Sent(start, text[start:pos])

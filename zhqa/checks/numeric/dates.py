@@ -31,10 +31,8 @@ _MAYBE_BAD = re.compile(
     r"|(?<=[2２二]月)(?<![1１十][2２二]月)(?=(?:[2２][9９]|[3３][0０1１]|二十九|三十一?)[日号])"
     r"|(?:(?<=[4４四6６六9９九]月)|(?<=[1１][1１]月)|(?<=十一月))(?=(?:[3３][1１]|三十一)[日号]))"
 )
-_MAYBE_WEEKDAY = (
-    re.compile(r"星期(?<=[日号，（(]星期)[一二三四五六日天]"),
-    re.compile(r"周(?<=[日号，（(]周)[一二三四五六日天]"),
-)
+_MAYBE_WEEKDAY = re.compile(r"星期(?<=[日号，（(]星期)[一二三四五六日天]")
+_MAYBE_WEEKDAY_2 = re.compile(r"周(?<=[日号，（(]周)[一二三四五六日天]")  # two literal searches: fast
 _HOUR = re.compile(r"时(?<=[0-9]时)")  # the 时 of 6时, 24时 (a literal first: fast)
 TIME = re.compile(
     r"(?<![小0-9.:：第每])(?P<h>[0-9]{1,2})时(?:(?P<min>[0-9]{1,3})分)?(?![间期代候速段刻节尚装效区差])"
@@ -42,6 +40,7 @@ TIME = re.compile(
 _DAY_START = set("0123456789０１２３４５６７８９一二三四五六七八九十")
 _LUNAR = re.compile(r"农历|阴历|夏历|正月|腊月|藏历|回历|伊斯兰历")
 _WEEK = "一二三四五六日"
+_AGO = re.compile("年前")  # a literal search: faster than ``in`` for two characters
 YEARS_AGO = re.compile(
     r"(?P<ref>[12][0-9]{3})年[^。！？\n]{0,60}?(?<![0-9多余])(?P<n>[0-9]{1,3})年前[，,的（(]?(?:即|也就是|正是)?(?P<y>[12][0-9]{3})年"
 )
@@ -66,7 +65,9 @@ def _may_be_bad(text: str) -> bool:
     """False when no date of ``text`` can be impossible (the usual case: no date is parsed)."""
     if _MAYBE_BAD.search(text):
         return True
-    return "年" in text and any(rx.search(text) for rx in _MAYBE_WEEKDAY)
+    return "年" in text and (
+        _MAYBE_WEEKDAY.search(text) is not None or _MAYBE_WEEKDAY_2.search(text) is not None
+    )
 
 
 def _num(s: str | None) -> int | None:
@@ -170,7 +171,7 @@ def temporal_inconsistency(doc: Document) -> Iterator[Hit]:
     Only a reference year and `N年前` with its year in one sentence are compared;
     `20多年前` and other approximations are skipped.
     """
-    if "年前" not in doc.text:
+    if _AGO.search(doc.text) is None:
         return
     for m in YEARS_AGO.finditer(doc.text):
         ref, n, y = int(m.group("ref")), int(m.group("n")), int(m.group("y"))

@@ -136,17 +136,19 @@ def wholes(s: Sent) -> Iterator[Whole]:
 _FINALS = "[。！？!?…]"  # a sentence ends at the first of these after any of its characters
 
 
-def _whole_before(sp: Spots, p: int, end: int) -> bool:
-    """True when a whole with a part may end at the ``中`` at ``p``: _A_WHOLE matches right before
-    it, and the unit of such a match comes again after it in its sentence (a part has the unit)."""
-    text = sp.text
+def _whole_before(text: str, p: int, end: int) -> re.Match[str] | None:
+    """The first _A_WHOLE match right before the ``中`` at ``p`` (a whole may end there), or None."""
     q = p - 1
     while q > 0 and text[q - 1].isspace():
         q -= 1  # 。。。，  其中: the spaces before 其
-    m = _A_WHOLE.search(text, max(0, q - 32), end)  # a whole and its unit: < 32 chars
-    if m is None:
-        return False
-    # the sentence ends before the next final mark or line end
+    return _A_WHOLE.search(text, max(0, q - 32), end)  # a whole and its unit: < 32 chars
+
+
+def _part_after(sp: Spots, m: re.Match[str] | None, end: int) -> bool:
+    """True when the unit of ``m`` or of a later _A_WHOLE match before ``end`` comes again after
+    ``end`` in its sentence (a part has its whole's unit; the sentence ends before the next final
+    mark or line end)."""
+    text = sp.text
     stop = min(sp.first(_FINALS, end, len(text)), sp.first("\n", end, len(text)))
     while m is not None:
         unit = m.group("u")
@@ -158,11 +160,17 @@ def _whole_before(sp: Spots, p: int, end: int) -> bool:
 
 @lru_cache(maxsize=4)
 def all_wholes(text: str) -> tuple[Whole, ...]:
-    """Wholes of every sentence that has a ``中`` (``A个…中，``, ``，其中``)."""
+    """Wholes of every sentence that has a ``中`` (``A个…中，``, ``，其中``) with a part after it."""
     if "中" not in text:
         return ()
-    sp = Spots(text)
-    at = [m.start() for m in _NEAR.finditer(text) if _whole_before(sp, m.start(), m.end())]
+    at = []
+    sp: Spots | None = None
+    for near in _NEAR.finditer(text):
+        m = _whole_before(text, near.start(), near.end())
+        if m is not None:
+            sp = sp or Spots(text)
+            if _part_after(sp, m, near.end()):
+                at.append(near.start())
     found = sentences_with(text, _NEAR, at=at) if at else []
     return tuple(
         w

@@ -196,5 +196,8 @@ def digits_with_place_words(doc: Document) -> Iterator[Hit]:
     GB/T 15835-2011, 5.3.
     """
     text = doc.text
+    n1, n2, n3 = _NEAR_DIGIT
+    if n1.search(text) is None and n2.search(text) is None and n3.search(text) is None:
+        return  # no place word next to a digit (most texts)
     for start, end in sorted(_places(text)):
         yield hit(doc, start, end, f"{text[start:end]}: digits mixed with the place word 十/百/千")
