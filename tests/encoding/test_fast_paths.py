@@ -37,7 +37,9 @@ E_CHECKS = [c for code, c in sorted(CATALOGUE.items()) if code.startswith("E")]
 
 
 def _searched(text: str) -> int:
-    return sum(bit for body, bit in _scan.bodies().items() if re.search(f"[{body}]", text))
+    bits = sum(bit for body, bit in _scan.bodies().items() if re.search(f"[{body}]", text))
+    ext = set(re.findall(f"[{_gbk.ext_class()}]", text))
+    return bits | (_scan.EXT2_BIT if len(ext) >= 2 else 0)
 
 
 @settings(max_examples=500, deadline=None)
@@ -76,11 +78,13 @@ def _hits(text: str) -> list[tuple]:
 @settings(max_examples=300, deadline=None)
 @given(TEXTS)
 def test_screened_checks_find_what_unscreened_checks_find(text):
-    """With every bit set, each check scans the text itself: the same findings."""
+    """With every class bit set, each check scans the text itself: the same findings
+    (EXT2_BIT, a count and no class, stays what the text holds)."""
     fast = _hits(text)
+    ext2 = _searched(text) & _scan.EXT2_BIT
     with pytest.MonkeyPatch.context() as m:
         for mod in (chars, decoding, mojibake, radicals, script):
-            m.setattr(mod, "kinds", lambda _t: -1)
+            m.setattr(mod, "kinds", lambda _t: ~_scan.EXT2_BIT | ext2)
         full = _hits(text)
     assert fast == full
 

@@ -64,6 +64,7 @@ def present(text: str) -> str:
 CONTROL_BIT, INVISIBLE_BIT, REPLACEMENT_BIT, LOOKALIKE_BIT = 1, 2, 4, 8
 FULLWIDTH_BIT, SPACES_BIT, LATIN_BIT, FILLER_BIT, LOST_BIT = 16, 32, 64, 128, 256
 SUSPECT_BIT, EXT_BIT, TRIGGER_BIT = 512, 1024, 2048
+EXT2_BIT = 4096  # two distinct characters or more of EXT's class (what E106's pair scan needs)
 _MEMO_MAX = 50_000  # distinct characters remembered (the union is large; real texts use few)
 _KINDS: dict[str, int] = {}
 
@@ -106,11 +107,12 @@ def kinds(text: str) -> int:
     """The bits of the classes ``text`` holds a character of (0: none; most texts).
 
     One dictionary lookup per distinct character :func:`present` found, each character
-    classified once per process; a check tests its bit instead of searching again."""
+    classified once per process; a check tests its bit instead of searching again.
+    ``EXT2_BIT`` is not a class: it says the text holds two characters of EXT's class or more."""
     found = present(text)
     if not found:
         return 0
-    memo, out = _KINDS, 0
+    memo, out, ext = _KINDS, 0, 0
     for ch in found:
         bits = memo.get(ch)
         if bits is None:
@@ -118,7 +120,8 @@ def kinds(text: str) -> int:
                 memo.clear()
             bits = memo[ch] = _kind(ch)
         out |= bits
-    return out
+        ext += bits & EXT_BIT
+    return out | EXT2_BIT if ext >= 2 * EXT_BIT else out
 
 
 def count(text: str, chars: str) -> int:

@@ -8,7 +8,14 @@ from functools import cache
 from typing import Any
 
 from zhqa.checks.encoding import _gbk
-from zhqa.checks.encoding._scan import EXT_BIT, FILLER_BIT, LATIN_BIT, LOST_BIT, REPLACEMENT_BIT, count, kinds
+from zhqa.checks.encoding._scan import (
+    EXT2_BIT,
+    FILLER_BIT,
+    LATIN_BIT,
+    LOST_BIT,
+    REPLACEMENT_BIT,
+    kinds,
+)
 from zhqa.checks.registry import Bad, Good, check
 from zhqa.schemas.document import Document
 from zhqa.schemas.finding import Fix, Hit
@@ -187,12 +194,12 @@ def mojibake(doc: Document) -> Iterator[Hit]:
     """
     text = doc.text
     bits = kinds(text)
-    if not bits & (FILLER_BIT | EXT_BIT | LOST_BIT | LATIN_BIT):
+    if not bits & (FILLER_BIT | EXT2_BIT | LOST_BIT | LATIN_BIT):
         return  # no character any reading below starts from (`?` included)
     if bits & FILLER_BIT:
         for m in _FILLER.finditer(text):
             yield Hit(start=m.start(), end=m.end(), message=f"mojibake filler {_short(m.group())}: lost text")
-    pairs = bool(bits & EXT_BIT) and count(text, _gbk.ext_class()) >= 2
+    pairs = bool(bits & EXT2_BIT)  # two characters outside GB2312 or more
     # a run is re-read only after a lost byte ('?' or U+FFFD before it) or when its bytes look
     # like UTF-8 (:func:`_gbk.utf8_like`, which holds for the text if it holds for a run)
     if bits & (LOST_BIT | REPLACEMENT_BIT) or (pairs and _gbk.utf8_like(text)):

@@ -43,6 +43,8 @@ def record_schema_violation(doc: Document) -> Iterator[Hit]:
     A record a pipeline cannot use is usually dropped without a word; zhqa keeps
     it in the report, names the field and the line, and counts it.
     """
+    if not doc.problems:
+        return  # most records fit
     where = f"record {doc.line}: " if doc.line is not None else ""
     raw = doc.meta.get("raw") if isinstance(doc.meta.get("raw"), str) else None
     seen: set[str] = set()
