@@ -31,6 +31,7 @@ from zhqa.engine.batch import (
     work_packed,
     work_units,
 )
+from zhqa.engine.malloc import keep_freed_memory
 from zhqa.engine.mapstore import MapStore
 from zhqa.engine.pool import batched, ordered_map
 from zhqa.engine.reduce import corpus_hits
@@ -198,6 +199,7 @@ class LocalEngine:
     def run(self, paths: Sequence[str]) -> RunResult:
         from zhqa import __version__
 
+        keep_freed_memory()
         inputs = discover(list(paths), self.config.exclude)
         statuses = [InputStatus(source=i.source) for i in inputs]
         counts = _Counts()
