@@ -59,7 +59,8 @@ def _maybe_repeated(s: str, n: int) -> list[int]:
     import numpy as np
 
     h = _window_hashes(s, n)
-    ordered = np.sort(h)
+    ordered = h.copy()
+    ordered.sort()  # (np.sort's Python wrapper costs as much as sorting a short text)
     same = ordered[1:] == ordered[:-1]
     if not np.count_nonzero(same):  # (cheaper than same.any() on short arrays)
         return []
