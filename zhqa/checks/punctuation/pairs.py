@@ -85,7 +85,7 @@ def _dirty(text: str) -> list[tuple[int, int]]:
     if not seq.strip("\n"):
         return []
     out, start = [], 0
-    for rest in seq.split("\n"):  # one line of text per line of marks: find its end
+    for rest in seq.rstrip("\n").split("\n"):  # a line of marks per line of text, to the last dirty one
         end = text.find("\n", start)
         end = len(text) if end < 0 else end
         if rest:

@@ -48,8 +48,13 @@ def _drop_inches(text: str, line: list[int]) -> list[int]:
 
 
 def _in_cjk(text: str, a: int, b: int) -> bool:
-    edges = (left_char(text, a), right_char(text, a + 1), left_char(text, b), right_char(text, b + 1))
-    return any(is_cjk_ctx(c) for c in edges) or bool(HANZI_CHAR.search(text, a, b))
+    return (  # the first CJK edge decides: the others are not looked at
+        is_cjk_ctx(left_char(text, a))
+        or is_cjk_ctx(right_char(text, a + 1))
+        or is_cjk_ctx(left_char(text, b))
+        or is_cjk_ctx(right_char(text, b + 1))
+        or bool(HANZI_CHAR.search(text, a, b))
+    )
 
 
 @check(
