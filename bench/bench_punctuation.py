@@ -5,6 +5,12 @@ their findings disagree on a sample of documents (counts by category).
 
     python bench/bench_punctuation.py --size-mb 50          # generates bench/data/news-50mb.jsonl
     python bench/bench_punctuation.py --data FILE.jsonl --sample-docs 3000
+    python bench/bench_punctuation.py --checks-only --data bench/data/news-10mb.jsonl
+
+``--checks-only``: CPU of each P check on ready documents, in run order (shared caches
+as in a run), with the cost of the clock itself taken off, and of the whole family with
+no clock per check (bench/checks_time.py reads the clock twice per check and document,
+~1.3 us, about a quarter of this family's figure there).
 """
 
 from __future__ import annotations
@@ -47,6 +53,53 @@ def time_p(docs: list[Document]) -> tuple[float, float, Counter]:
         for code, _ in run_p(doc):
             counts[code] += 1
     return time.perf_counter() - t0, time.process_time() - c0, counts
+
+
+def per_check(texts: list[str], repeat: int = 3) -> tuple[dict[str, float], dict[str, int], float]:
+    """Per check CPU seconds in run order (min of ``repeat``, clock cost removed), hits, family total."""
+    from zhqa.checks.runner import Plan
+    from zhqa.schemas.config import SuiteConfig
+
+    calls = Plan.build(SuiteConfig(), select=["P"]).bound()
+    clock = time.thread_time
+    t0 = clock()
+    for _ in range(100_000):
+        clock()
+    tick = (clock() - t0) / 100_000  # one clock read
+    cpu: dict[str, float] = {}
+    hits: dict[str, int] = {}
+    family = float("inf")
+    for _ in range(repeat):
+        docs = [Document(id=str(i), source="b", text=t) for i, t in enumerate(texts)]
+        acc = dict.fromkeys((c.code for c, _ in calls), 0.0)
+        for d in docs:
+            for c, f in calls:
+                t0 = clock()
+                n = sum(1 for h in f(d) if isinstance(h, Hit))
+                acc[c.code] += clock() - t0 - tick
+                hits[c.code] = hits.get(c.code, 0) + n
+        for k, v in acc.items():
+            cpu[k] = min(cpu.get(k, float("inf")), v)
+        docs = [Document(id=str(i), source="b", text=t) for i, t in enumerate(texts)]
+        t0 = clock()
+        for d in docs:
+            for _c, f in calls:
+                for _h in f(d):
+                    pass
+        family = min(family, clock() - t0)
+    return cpu, {k: v // repeat for k, v in hits.items()}, family
+
+
+def print_per_check(data: Path, texts: list[str]) -> None:
+    mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+    cpu, hits, family = per_check(texts)
+    print(f"## P checks on ready documents ({data.name}, {len(texts)} docs, {mb:.1f} MB)\n")
+    print("| check | CPU s (run order) | hits |")
+    print("|---|---:|---:|")
+    for code, secs in cpu.items():
+        print(f"| {code} | {secs:.3f} | {hits[code]} |")
+    print(f"| sum | {sum(cpu.values()):.3f} | {sum(hits.values())} |")
+    print(f"\nFamily, no clock per check: {family:.3f} CPU s = {mb / family:.1f} MB/s on one core")
 
 
 def time_autocorrect(texts: list[str]) -> tuple[float, float, int]:
@@ -117,6 +170,7 @@ def main() -> None:
     ap.add_argument("--size-mb", type=float, default=50)
     ap.add_argument("--data", type=Path)
     ap.add_argument("--sample-docs", type=int, default=3000)
+    ap.add_argument("--checks-only", action="store_true", help="only the per-check CPU table")
     args = ap.parse_args()
     data = args.data or HERE / "data" / f"news-{int(args.size_mb)}mb.jsonl"
     if not data.exists():
@@ -125,6 +179,9 @@ def main() -> None:
             check=True,
         )
     texts = load(data)
+    if args.checks_only:
+        print_per_check(data, texts)
+        return
     mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
     docs = [Document.from_text(t, id=str(i)) for i, t in enumerate(texts)]
     p_secs, p_cpu, p_counts = time_p(docs)
