@@ -107,3 +107,14 @@ def test_utf8_like_is_the_byte_pattern_on_the_whole_text(text):
 def test_mojibake_pieces_are_utf8_like_and_genuine_text_is_not():
     assert _gbk.utf8_like(_MOJIBAKE[0])
     assert not _gbk.utf8_like("会议在北京召开，鄞州、鄱阳、亳州和邗江的代表出席。")
+
+
+def test_lead3_class_holds_every_character_encoded_so():
+    """Exhaustive over the BMP: utf8_like's first screen misses no character it needs."""
+    want = set()
+    for cp in [*range(0x80, 0xD800), *range(0xE000, 0x10000)]:
+        data = chr(cp).encode("gb18030")
+        if len(data) == 2 and 0xE0 <= data[0] <= 0xEF and 0x80 <= data[1] <= 0xBF:
+            want.add(chr(cp))
+    pattern = _gbk.lead3_re()
+    assert {chr(cp) for cp in range(0x80, 0x10000) if pattern.match(chr(cp))} == want

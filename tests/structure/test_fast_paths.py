@@ -12,7 +12,7 @@ from zhqa.checks import CATALOGUE
 from zhqa.schemas.document import Document
 from zhqa.text import page_flow, plain
 from zhqa.text.paragraphs import paragraphs
-from zhqa.text.plain import plain_line, screened
+from zhqa.text.plain import body_line, plain_line, screened
 
 S_CHECKS = [c for code, c in sorted(CATALOGUE.items()) if code.startswith("S")]
 SENTENCES = st.sampled_from(
@@ -106,3 +106,15 @@ def test_bad_start_is_its_pattern(text):
 @given(st.text(alphabet="扫一分享到打印本页关闭窗口版权所有【字体上下篇的 \n", max_size=12))
 def test_boiler_words_by_in_tests_are_its_pattern(text):
     assert plain._boiler(text) == bool(plain._BOILER_WORDS.search(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(
+        SENTENCES, st.text(max_size=80), st.text(alphabet="会议。！？”）—-本报记者 图为摄", max_size=80)
+    )
+)
+def test_a_plain_line_is_a_body_line(line):
+    line = line.strip()
+    if line and plain_line(line):
+        assert body_line(line)

@@ -173,9 +173,14 @@ class Flow:
 
     def __init__(self, text: str, record: bool) -> None:
         self.text, self.record = text, record
-        self.screened = screened(text)
-        self.plain = self.screened or all(plain_line(p.text) for p in paragraphs(text))
-        self.bodies = self.plain or all(body_line(p.text) for p in paragraphs(text))
+        self.screened = self.plain = self.bodies = screened(text)
+        if (
+            not self.screened
+        ):  # a plain line is a body line: only the lines after the first other one are asked
+            paras = paragraphs(text)
+            k = next((i for i, p in enumerate(paras) if not plain_line(p.text)), len(paras))
+            self.plain = k == len(paras)
+            self.bodies = self.plain or all(body_line(p.text) for p in paras[k:])
         self.breaks: tuple[Break, ...] = ()
         self.truncated: Paragraph | None = None  # the last paragraph, cut off mid-sentence
         self.orphan: Paragraph | None = None

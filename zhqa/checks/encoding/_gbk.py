@@ -230,12 +230,31 @@ _SHAPES = bytes.maketrans(
 )
 
 
+@cache
+def lead3_re() -> re.Pattern[str]:
+    """Characters whose GB18030 bytes are a UTF-8 lead of three (E0-EF) then a continuation (80-BF).
+
+    Every ``_UTF8_PAIR`` holds the bytes of one: six bytes in those ranges start on a lead byte
+    (its character is one) or on a trail byte E0-EF (the third character is one)."""
+    chars = []
+    for lead in range(0xE0, 0xF0):
+        for trail in range(0x80, 0xC0):
+            with contextlib.suppress(UnicodeDecodeError):
+                ch = bytes((lead, trail)).decode("gb18030")
+                if ch.encode("gb18030") == bytes((lead, trail)):
+                    chars.append(ch)
+    return re.compile(f"[{''.join(chars)}]")
+
+
 def utf8_like(text: str) -> bool:
     """Whether ``text``'s GB18030 bytes hold ``_UTF8_PAIR`` (what :func:`reread` needs of a run).
 
     A run's bytes are a slice of its text's (GB18030 encodes one character at a time), so
-    a text without them has no run to re-read as UTF-8. The bytes are mapped to their
-    shapes and searched as a string: the regex is several times slower on whole texts."""
+    a text without them has no run to re-read as UTF-8. A text with no :func:`lead3_re`
+    character has none; else the bytes are mapped to their shapes and searched as a string
+    (the regex is several times slower on whole texts)."""
+    if lead3_re().search(text) is None:
+        return False
     return b"HCCHCC" in text.encode("gb18030", "replace").translate(_SHAPES)
 
 
