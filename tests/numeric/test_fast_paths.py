@@ -75,6 +75,9 @@ snippets = st.one_of(
               st.sampled_from(["，增长", "，下降了", ""]), numbers, st.sampled_from(["%", ""])).map("".join),  # trends
     st.tuples(numbers, st.sampled_from(["人", "家", "个"]), st.sampled_from(["、", "，"]), pieces, numbers,
               st.sampled_from(["人", "家", "个"])).map("".join),  # counts
+    st.tuples(st.sampled_from(["名匠", "", "省级"]), numbers, st.sampled_from(["人", "家", "项"]),
+              st.sampled_from(["、", "，", "；"]), st.sampled_from(["工匠", ""]), numbers,
+              st.sampled_from(["人", "家", "项"]), st.sampled_from(["。", "，", "、", "\n", ""])).map("".join),  # lists
 )  # fmt: skip
 texts = st.lists(snippets, max_size=12).map("".join)
 
@@ -115,6 +118,7 @@ def switch_off(mp: pytest.MonkeyPatch) -> None:
     mp.setattr(shares, "_may_exceed", lambda text, p: True)
     mp.setattr(style, "_AR_ITEM", ALWAYS)
     mp.setattr(style, "_AR_IN_TEXT", ALWAYS)
+    mp.setattr(style, "_item_counts", lambda text: [0])
     mp.setattr(style, "_places", _plain_places)
     mp.setattr(style, "_NEAR_DIGIT", (ALWAYS, ALWAYS, ALWAYS))
     mp.setattr(dates, "_may_be_bad", lambda text: True)
@@ -247,3 +251,20 @@ def test_spots_answer_as_a_search_of_each_query(text, queries):
         assert sp.first(pat, lo, hi, width) == want
         inside = [i for i in range(lo, hi) if text[i] == "、"]
         assert sp.count_last("、", lo, hi) == (len(inside), inside[-1] if inside else -1)
+
+
+def test_counts_ending_in_yi_give_the_plain_findings():
+    """N406 skips a lone 一 (a count of 1), not the 一 that ends 十一, 二十一 or 一百零一."""
+    texts = [
+        f"全县培育名匠{n}人、工匠9人；{m}家、8家。"
+        for n in ("一", "十一", "二十一", "一百零一", "两", "二")
+        for m in ("一", "三十一", "五")
+    ]
+    texts += [
+        "名匠十一人、工匠9人，三人组成。",
+        "名匠二十一家、工匠9家，三家合办",
+        "\n一人、9人。",
+        "一人、9人",
+    ]
+    compare(texts)
+    assert sum(len(findings(t)) for t in texts) > 0  # the texts have findings to compare

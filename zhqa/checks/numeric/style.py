@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Iterator
 from itertools import pairwise
@@ -16,6 +17,8 @@ _CN_COUNT = re.compile(
     rf"[二三四五六七八九十两百千万](?:{'|'.join(sorted(COUNT_UNITS, key=len, reverse=True))})"
 )
 _ARABIC = re.compile(r"[0-9０-９]")
+_CN_CHARS = frozenset("〇零一二两三四五六七八九十百千万亿")  # what a Chinese numeral is written with
+_start = operator.methodcaller("start")
 _UNITS = "(?=[" + "".join(sorted({u[0] for u in COUNT_UNITS})) + "])"  # prunes the alternation below
 _UNITS += "(?:" + "|".join(sorted(COUNT_UNITS, key=len, reverse=True)) + ")"
 # A count in Chinese numerals that ends a list item (or its sentence: a line end after it).
@@ -31,6 +34,13 @@ _FIXED = re.compile(
     r"一人一|二人转|三番五次|四面八方|五湖四海|三心二意|十全十美|七上八下|两全其美|十四五|十五五"
 )
 _END = re.compile(r"^(?:[、，,；;。！？!?）)”]|$)")
+
+
+def _item_counts(text: str) -> list[int]:
+    """The _CN_ITEM matches where a count of 2 or more may end an item: not a lone 一."""
+    return [
+        p for p in map(_start, _CN_ITEM.finditer(text)) if text[p] != "一" or text[p - 1 : p] in _CN_CHARS
+    ]
 
 
 def _count(n: Num, text: str, base: int) -> bool:
@@ -64,7 +74,7 @@ def mixed_numeral_style(doc: Document) -> Iterator[Hit]:
     (`一人一策`, `十四五`) and ordinals are not counts.
     """
     text = doc.text
-    at = [m.start() for m in _CN_ITEM.finditer(text)]
+    at = _item_counts(text)
     if not at or _AR_IN_TEXT.search(text) is None:
         return  # a Chinese count and an Arabic one must both end an item
     for s in sentences_with(text, _CN_ITEM, at=at):
