@@ -66,12 +66,16 @@ class _State:
     def __init__(self, config: pytest.Config) -> None:
         from zhqa.checks import CATALOGUE  # noqa: F401  (registers the built-in checks)
         from zhqa.config import load_config
-        from zhqa.plugins import load_plugins
+        from zhqa.plugins import load_plugins, record_validator
 
         self.pytest_config = config
         self.here = Path(config.invocation_params.dir)
         self.suite = load_config(config.getoption("zhqa_config"), start=self.here)
         load_plugins(self.suite)
+        try:  # the suite's record_schema, as `zhqa check` uses it (S501)
+            self.validate = record_validator(self.suite)
+        except ValueError as e:
+            raise pytest.UsageError(f"zhqa: {e}") from None
         self.baseline_file = config.getoption("zhqa_baseline")
         self._result: dict[str, Any] | None = None
 
@@ -106,8 +110,9 @@ class _State:
         h.update(" ".join(sorted(CATALOGUE)).encode())
         # the code that makes the findings: zhqa's own modules and the suite's plugin files
         code = [Path(__file__).parent, *(self.suite.resolve(p) for p in self.suite.plugins)]
-        if self.suite.schema_:
-            code.append(self.suite.resolve(self.suite.schema_.rpartition(":")[0]))
+        for ref in (self.suite.schema_, self.suite.record_schema):
+            if ref:
+                code.append(self.suite.resolve(ref.rpartition(":")[0] or ref))
         for root in code:
             files = sorted(root.rglob("*.py")) if root.is_dir() else [root] if root.is_file() else []
             for f in files:
@@ -158,7 +163,7 @@ class _State:
         cwd = Path.cwd()
         os.chdir(self.here)
         try:
-            res = LocalEngine(plan, jobs=jobs).run(roots)
+            res = LocalEngine(plan, jobs=jobs, validate=self.validate).run(roots)
         finally:
             os.chdir(cwd)
         try:

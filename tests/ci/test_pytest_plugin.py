@@ -167,3 +167,32 @@ def test_items_agree_with_zhqa_check_on_real_records(pytester):
     res = _outcomes(pytester.runpytest_subprocess("--zhqa", "news.jsonl", "-rA", "-n", "2", *ARGS))
     assert {k for k, v in res.items() if v == "FAILED"} == expected
     assert len(res) == len(rows) * len({k.rsplit("::", 1)[1] for k in res})
+
+
+def _records(pytester: pytest.Pytester, config: str) -> None:
+    lines = [{"id": "a", "text": "会议召开。"}, {"id": "b", "text": "会议召开。", "source": "新华社"}]
+    (pytester.path / "corpus").mkdir()
+    (pytester.path / "corpus" / "r.jsonl").write_text(
+        "\n".join(json.dumps(x, ensure_ascii=False) for x in lines) + "\n", encoding="utf-8"
+    )
+    (pytester.path / "rs.toml").write_text(
+        '[fields.source]\ntype = "str"\nrequired = true\n', encoding="utf-8"
+    )
+    (pytester.path / "zhqa.toml").write_text(config, encoding="utf-8")
+
+
+def test_the_suites_record_schema_is_used_as_by_zhqa_check(pytester):
+    _records(pytester, '[tool.zhqa]\nrecord_schema = "rs.toml"\nselect = ["S501"]\n')
+    r = pytester.runpytest_subprocess("--zhqa", "corpus", "-rA", *ARGS)
+    res = _outcomes(r)
+    assert res == {"corpus/r.jsonl::a::structure": "FAILED", "corpus/r.jsonl::b::structure": "PASSED"}, (
+        r.stdout.str()
+    )
+    assert re.search(r"S501 .*source", r.stdout.str())
+
+
+def test_a_bad_record_schema_is_a_usage_error_not_a_traceback(pytester):
+    _records(pytester, '[tool.zhqa]\nrecord_schema = "missing.py:Model"\n')
+    r = pytester.runpytest_subprocess("--zhqa", "corpus", *ARGS)
+    assert r.ret == pytest.ExitCode.USAGE_ERROR
+    assert "record_schema" in r.stderr.str() and "Traceback" not in r.stderr.str() + r.stdout.str()
