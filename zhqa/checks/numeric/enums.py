@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from zhqa.checks.numeric._common import Spots, hit
 from zhqa.checks.registry import Bad, Good, check
@@ -91,23 +91,29 @@ def enumeration_count_mismatch(doc: Document) -> Iterator[Hit]:
     # head, which _COLON_Q lets run over quotes as COLON runs over spaces.
     text = doc.text
     if "：" in text or ":" in text:
-        yield from _colon_lists(doc, text, _COLON_Q if "“" in text else COLON)
+        colons = _colon_matches(text, _COLON_Q if "“" in text else COLON)
+        if colons:
+            yield from _colon_lists(doc, text, colons)
     if "、" in text:
-        yield from _counted_lists(doc, text)
+        counts = _count_matches(text)
+        if counts:
+            yield from _counted_lists(doc, text, counts)
 
 
-def _colon_matches(text: str, colon: re.Pattern[str]) -> Iterator[re.Match[str]]:
+def _colon_matches(text: str, colon: re.Pattern[str]) -> Iterable[re.Match[str]]:
     """colon.finditer(text), searched only before each colon that may end a match (a match spans
     at most 12 characters and ends at the first colon after its unit)."""
+    out: list[re.Match[str]] = []
     last = 0
     for q in sorted(c.start() for rx in _COLONS for c in rx.finditer(text)):
         m = colon.search(text, max(last, q - 11), q + 1)
         if m is not None:
             last = m.end()
-            yield m
+            out.append(m)
+    return out
 
 
-def _count_matches(text: str) -> Iterator[re.Match[str]]:
+def _count_matches(text: str) -> Iterable[re.Match[str]]:
     """The COUNT matches that end a 、 list (1–8 characters after a 、), in order."""
     starts = {
         m.start()
@@ -115,15 +121,14 @@ def _count_matches(text: str) -> Iterator[re.Match[str]]:
         for m in COUNT.finditer(text, q.start() + 2, q.start() + 13)
         if m.start() <= q.start() + 10
     }
-    for s in sorted(starts):
-        yield COUNT.match(text, s)  # type: ignore[misc]
+    return [COUNT.match(text, s) for s in sorted(starts)]  # type: ignore[misc]
 
 
-def _colon_lists(doc: Document, text: str, colon: re.Pattern[str]) -> Iterator[Hit]:
+def _colon_lists(doc: Document, text: str, colons: Iterable[re.Match[str]]) -> Iterator[Hit]:
     """``三个统一：A、B、C`` and ``两项工作：一是…二是…``."""
     sp = Spots(text)
     conj: dict[tuple[int, int], bool] = {}
-    for m in _colon_matches(text, colon):
+    for m in colons:
         if text[m.start() - 1 : m.start()] in _NUMERALS:
             continue
         n = int(parse_number(m.group("n")) or 0)
@@ -134,9 +139,9 @@ def _colon_lists(doc: Document, text: str, colon: re.Pattern[str]) -> Iterator[H
             yield hit(doc, m.start("n"), m.end("head"), msg, [(m.end(), end)])
 
 
-def _counted_lists(doc: Document, text: str) -> Iterator[Hit]:
+def _counted_lists(doc: Document, text: str, counts: Iterable[re.Match[str]]) -> Iterator[Hit]:
     """``刺绣、编织、酿造、雕刻四大领域``: a 、 list right before its count."""
-    for m in _count_matches(text):
+    for m in counts:
         s = m.start()
         if text[s - 1 : s] in _NUMERALS or "、" not in text[max(0, s - 60) : s]:
             continue

@@ -81,8 +81,9 @@ _CN = frozenset("〇零一二两三四五六七八九十百千万亿")
 _ARABIC = re.compile(
     r"(?>[0-9０-９]+(?:,[0-9]{3})*(?:[.．][0-9０-９]+)?(?:[十百千万亿]+(?:零?[0-9]+[十百千万亿]+)*)?)"
 )
-_PRE2 = ("约为", "大约", "将近", "接近", "超过", "不到", "不足")
-_PRE1 = ("约", "近", "超", "逾")
+_AFTER = re.compile(
+    rf"\s*(?:约为|大约|将近|接近|超过|不到|不足|约|近|超|逾)?(?:(?P<pct>百分之)|(?P<run>{_N}*))"
+)
 
 
 @lru_cache(maxsize=4096)
@@ -96,18 +97,10 @@ def _value(run: str) -> Decimal | None:
 
 def _may_fire(t: str, i: int, j: int) -> bool:
     """False when the mark ``t[i:j]`` cannot stand in a range that fires N403 or N411."""
-    n, k = len(t), j
-    while k < n and t[k].isspace():
-        k += 1
-    if t[k : k + 2] in _PRE2:
-        k += 2
-    elif t[k : k + 1] in _PRE1:
-        k += 1
-    if t[k : k + 3] == "百分之":
+    after = _AFTER.match(t, j)  # B: spaces, its prefix, 百分之 or its numeral run
+    if after.group("pct"):  # type: ignore[union-attr]
         return True
-    r = k
-    while r < n and t[r] in _NUMISH:
-        r += 1
+    k, r = after.span("run")  # type: ignore[union-attr]
     e = i
     while e > 0 and t[e - 1].isspace():
         e -= 1
