@@ -1,20 +1,20 @@
-"""Fixtures of the GX tests: a local Spark session (skipped without pyspark or Java)."""
+"""Fixtures of the GX tests: a local Spark session (skipped without pyspark or Java, unless
+ZHQA_REQUIRE_SPARK is set)."""
 
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 
 import pytest
+
+from tests.spark.conftest import need_spark
 
 
 @pytest.fixture(scope="session")
 def spark_session():
     """A local[2] SparkSession bound to 127.0.0.1 (RECIPES.md §3)."""
-    pytest.importorskip("pyspark")
-    if shutil.which("java") is None:
-        pytest.skip("Java is not installed")
+    need_spark()  # skips, or fails under tox -e spark (ZHQA_REQUIRE_SPARK)
     os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     from pyspark.sql import SparkSession
