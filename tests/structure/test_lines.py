@@ -81,3 +81,12 @@ def test_parse_byline(line, credits):
 )
 def test_ends_sentence(text, finished):
     assert ends_sentence(text) is finished
+
+
+def test_parse_byline_gives_a_fresh_list_each_time():
+    """parse_byline is cached inside: callers still get their own list (and equal results)."""
+    first, second = parse_byline("本报记者 赖志凯"), parse_byline("本报记者 赖志凯")
+    assert first == second and first is not second
+    first.clear()
+    assert parse_byline("本报记者 赖志凯") == second
+    assert parse_byline("会议召开。") is None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from enum import StrEnum
+from functools import lru_cache
 from typing import NamedTuple
 
 
@@ -26,6 +27,8 @@ _NAME = rf"[{_H}A-Za-z]{{1,12}}(?:[·•・][{_H}A-Za-z]{{1,12}})+|[{_H}]{{2,4}}
 _ORG = r"(?:本报|新华社|人民日报|中新社|中新网|央视|工人日报)?"
 ROLE = rf"(?:{_ORG}(?:特约|见习|实习)?(?:摄影记者|记者|通讯员|实习生|摄影|编辑|特约撰稿人)|(?:文|图|文图|摄影)\s*/)"
 _ROLE_RE = re.compile(ROLE)
+_NAME_RE = re.compile(_NAME)
+_NAME_SEP = re.compile(r"[\s、]+")
 _PART = re.compile(rf"\s*({ROLE})\s*[:：]?\s*((?:(?!{ROLE})(?:{_NAME})[\s、]*)+)")
 _TAIL = re.compile(r"\s*(摄|报道|文/图|图/文|供图|整理)?\s*$")
 _BYLIKE = re.compile(
@@ -57,6 +60,14 @@ class Credit(NamedTuple):
 
 def parse_byline(line: str) -> list[Credit] | None:
     """Roles and names of a byline (``本报记者 赖志凯``, ``记者吴锋忠 通讯员余思民``), or None."""
+    credits = _parse_byline(line)
+    return None if credits is None else list(credits)
+
+
+@lru_cache(maxsize=1024)
+def _parse_byline(line: str) -> tuple[Credit, ...] | None:
+    """:func:`parse_byline`, cached: the page parser asks it of a byline line twice (its kind,
+    then its credits), and a corpus repeats its reporters' bylines."""
     s = line.strip()
     lead = _DATELINE.match(s)
     if lead:
@@ -71,12 +82,12 @@ def parse_byline(line: str) -> list[Credit] | None:
         m = _PART.match(s, pos)
         if not m or m.end() == pos:
             return None
-        names = tuple(n for n in re.split(r"[\s、]+", m.group(2)) if n)
-        if not names or not all(re.fullmatch(_NAME, n) for n in names):
+        names = tuple(n for n in _NAME_SEP.split(m.group(2)) if n)
+        if not names or not all(_NAME_RE.fullmatch(n) for n in names):
             return None
         out.append(Credit(m.group(1), names))
         pos = m.end()
-    return out or None
+    return tuple(out) or None
 
 
 def dateline(line: str) -> int:
