@@ -170,3 +170,22 @@ def test_a_batch_of_raw_lines_crosses_the_pipe_packed_and_comes_back_whole(tmp_p
     assert batch_mod.pack_units(mixed) is mixed  # a parsed document: sent as it is
     gap = units[:2] + units[3:5]
     assert batch_mod.pack_units(gap) is gap  # not consecutive: sent as it is
+
+
+def test_merging_two_spools_by_chunks_gives_what_a_heap_merge_gives():
+    import heapq
+    import random
+
+    rng = random.Random(5)
+    for trial in range(30):
+        spools = [Spool(), Spool()]
+        rows = [
+            sorted(((rng.randint(0, 60), 0, 0, "", ""), f"{i}-{k}") for k in range(rng.randint(0, 1500)))
+            for i in range(2)
+        ]
+        for spool, got in zip(spools, rows, strict=True):
+            for key, payload in got:
+                spool.add(key, payload)
+        want = [p for _, p in heapq.merge(*rows, key=lambda r: r[0])]
+        assert list(merged(spools)) == want, trial
+        assert list(merged(spools[::-1])) == [p for _, p in heapq.merge(*rows[::-1], key=lambda r: r[0])]
