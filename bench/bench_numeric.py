@@ -23,7 +23,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
 from zhqa.checks import CATALOGUE  # noqa: E402
-from zhqa.checks.numeric import _common, parts, ranges  # noqa: E402
+from zhqa.checks.numeric import _common, _triggers, parts, ranges  # noqa: E402
 from zhqa.schemas.document import Document  # noqa: E402
 from zhqa.schemas.finding import Hit  # noqa: E402
 
@@ -40,7 +40,7 @@ def load(path: Path) -> list[Document]:
 
 
 def _clear() -> None:
-    for f in (_common._located, parts.all_wholes, ranges.all_ranges):
+    for f in (_common._located, _triggers.triggers, parts.all_wholes, ranges.all_ranges):
         f.cache_clear()
 
 

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from tests.conftest import corpus_records
 from zhqa.checks import CATALOGUE
-from zhqa.checks.numeric import _common, dates, enums, parts, ranges, shares, style, trends
+from zhqa.checks.numeric import _common, _triggers, dates, enums, parts, ranges, shares, style, trends
 from zhqa.checks.numeric._locate import sentence_span
 from zhqa.schemas.document import Document
 from zhqa.text.numbers import parse_number
@@ -145,7 +145,7 @@ def compare(texts: list[str]) -> None:
 
 
 def _clear() -> None:
-    for f in (_common.numbered, _common._located, parts.all_wholes, ranges.all_ranges):
+    for f in (_common.numbered, _common._located, _triggers.triggers, parts.all_wholes, ranges.all_ranges):
         if hasattr(f, "cache_clear"):
             f.cache_clear()
 
@@ -268,3 +268,13 @@ def test_counts_ending_in_yi_give_the_plain_findings():
     ]
     compare(texts)
     assert sum(len(findings(t)) for t in texts) > 0  # the texts have findings to compare
+
+
+@given(texts)
+@settings(max_examples=300, deadline=None)
+def test_one_pass_finds_what_the_two_screens_find(text):
+    """triggers() reads marks and Chinese counts in one pass: the positions of each regex alone."""
+    assert _triggers.triggers.__wrapped__(text) == (
+        [m.start() for m in _triggers.MARK.finditer(text)],
+        [m.start() for m in _triggers.CN_ITEM.finditer(text)],
+    )

@@ -9,15 +9,11 @@ from functools import lru_cache
 from itertools import pairwise
 
 from zhqa.checks.numeric._common import Sent, fmt, hit, sentences_with
+from zhqa.checks.numeric._triggers import triggers
 from zhqa.checks.registry import Bad, Good, check
 from zhqa.schemas.document import Document
 from zhqa.schemas.finding import Fix, Hit
 from zhqa.text.numbers import Num, parse_number
-from zhqa.text.numbers.scan import ARABIC_NUMERAL, CHINESE_NUMERAL, UNIT
-
-# A unit the scanner reads after a number (after 余/多/来), unless it wraps (月, 日, 时…: _CYCLIC);
-# 日元, 分钟 and 小时 do not wrap.
-_UNWRAPPED = rf"(?:余|多|来)?(?!月|日(?!元)|号|时|周|分(?!钟)|秒){UNIT}"
 
 _SEP = re.compile(r"^\s*(?:[～~〜—–]|——|至|到|-|－)\s*$")
 _CYCLIC = frozenset(["月", "日", "号", "时", "点", "周", "分", "秒"])
@@ -49,28 +45,11 @@ def ranges(s: Sent) -> Iterator[tuple[Num, Num, str]]:
 _SEP_CHARS = re.compile(r"[0-9０-９〇零一二两三四五六七八九十百千万亿%％]\s*(?:[～~〜—–\-－至到])")
 
 
-# Most range marks cannot fire N403 or N411, so the sentences are located from the marks that may:
-# N411 needs a bound without unit or place word before the mark, then one with %, 万 or 亿 (or
-# 百分之); N403 needs bounds A ≥ B, which _may_fire rules out for most numbers without a scan.
+# Most range marks cannot fire N403 or N411, so the sentences are located from the marks that may
+# (_triggers.MARK rules out most in the regex engine): N411 needs a bound without unit or place
+# word before the mark, then one with %, 万 or 亿 (or 百分之); N403 needs bounds A ≥ B, which
+# _may_fire rules out for most numbers without a scan.
 _N = "[0-9０-９,.．〇零一二两三四五六七八九十百千万亿]"
-# After the mark, B as the scanner reads it (its prefix, then its whole numeral), and
-# B is 百分之…, ends with 万/亿, or has a unit that does not wrap (both checks need one of these).
-_B = (
-    r"(?=\s*(?:约为|大约|将近|接近|超过|不到|不足|约|近|超|逾)?(?:百分之"
-    rf"|{ARABIC_NUMERAL}(?:(?<=[万亿])|{_UNWRAPPED})|{CHINESE_NUMERAL}{_UNWRAPPED}))"
-)
-# A mark right after a wrapping unit (月, 日, 号, 时, 周, 分, 秒): A's, which rules both checks out.
-_A_WRAPS = "(?<![月日号周分秒].)(?<![^小]时.)"
-# A mark with such a B after it and, before it, a space or a number within 10 characters
-# (a number, its unit and markers, the first — of ——: what _may_fire reads).
-_MARK = re.compile(
-    r"[～~〜—–\-－至到]"
-    + _B
-    + _A_WRAPS
-    + r"(?:(?<=\s.)|"
-    + "|".join(f"(?<={_N}[^{_N[1:-1]}]{{{k}}}.)" for k in range(10))
-    + ")"
-)
 _N411 = re.compile(
     r"[0-9０-９〇零一二两三四五六七八九](?:余|多|来)?多?(?:左右|上下|以上|以下|以内|许)?\s*(?:——|[～~〜—–\-－至到])\s*"
     r"(?:约为|大约|将近|接近|超过|不到|不足|约|近|超|逾)?(?:百分之|[0-9０-９〇零一二两三四五六七八九十百千万亿]"
@@ -125,7 +104,7 @@ def _may_fire(t: str, i: int, j: int) -> bool:
 @lru_cache(maxsize=4)
 def all_ranges(text: str) -> tuple[tuple[Sent, Num, Num], ...]:
     """The ranges that may fire N403 or N411: all of each sentence with a range mark that may."""
-    marks = [m.start() for m in _MARK.finditer(text) if _may_fire(text, m.start(), m.end())]
+    marks = [p for p in triggers(text)[0] if _may_fire(text, p, p + 1)]
     found = sentences_with(text, _SEP_CHARS, at=marks) if marks else []
     return tuple((s, a, b) for s in found for a, b, _ in ranges(s))
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-import operator
 import re
 from collections.abc import Iterator
 from itertools import pairwise
 
 from zhqa.checks.numeric._common import COUNT_UNITS, fmt, hit, sentences_with
+from zhqa.checks.numeric._triggers import CN_ITEM as _CN_ITEM
+from zhqa.checks.numeric._triggers import COUNT_UNIT as _UNITS
+from zhqa.checks.numeric._triggers import triggers
 from zhqa.checks.registry import Bad, Good, check
 from zhqa.schemas.document import Document
 from zhqa.schemas.finding import Fix, Hit
@@ -18,13 +20,6 @@ _CN_COUNT = re.compile(
 )
 _ARABIC = re.compile(r"[0-9０-９]")
 _CN_CHARS = frozenset("〇零一二两三四五六七八九十百千万亿")  # what a Chinese numeral is written with
-_start = operator.methodcaller("start")
-_UNITS = "(?=[" + "".join(sorted({u[0] for u in COUNT_UNITS})) + "])"  # prunes the alternation below
-_UNITS += "(?:" + "|".join(sorted(COUNT_UNITS, key=len, reverse=True)) + ")"
-# A count in Chinese numerals that ends a list item (or its sentence: a line end after it).
-_CN_ITEM = re.compile(
-    rf"[〇零一二两三四五六七八九十百千万亿](?:{_UNITS})(?=[、，,；;。！？!?）)”\s\ufeff]|$)"
-)
 _AR_ITEM = re.compile(rf"[0-9０-９十百千万亿](?:{_UNITS})(?=[、，,；;。！？!?）)”]|$)")
 # _AR_ITEM where a sentence may end in the whole text (before trimmed spaces or a newline): a
 # text without it has no sentence with _AR_ITEM.
@@ -38,9 +33,7 @@ _END = re.compile(r"^(?:[、，,；;。！？!?）)”]|$)")
 
 def _item_counts(text: str) -> list[int]:
     """The _CN_ITEM matches where a count of 2 or more may end an item: not a lone 一."""
-    return [
-        p for p in map(_start, _CN_ITEM.finditer(text)) if text[p] != "一" or text[p - 1 : p] in _CN_CHARS
-    ]
+    return [p for p in triggers(text)[1] if text[p] != "一" or text[p - 1 : p] in _CN_CHARS]
 
 
 def _count(n: Num, text: str, base: int) -> bool:
