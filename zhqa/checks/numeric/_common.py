@@ -143,22 +143,26 @@ def sentences_with(text: str, *rxs: re.Pattern[str], at: list[int] | None = None
         return [out[k] for k in sorted(out)]
     for rx in rxs:
         search = rx.search
-        pos = 0
-        while (m := search(text, pos)) is not None:
+        if (m := search(text)) is None:
+            continue  # most texts
+        while m is not None:
             span = sentence_span(text, m.start())
             if span is None:
-                pos = m.start() + 1
+                m = search(text, m.start() + 1)
                 continue
             start, pos = span
+            m = search(text, pos)
             if start in out:
                 continue
             if found is None:
-                found = _located(text)  # only for a text with a match (most have none)
+                found = _located(text)
             s = found.get(start)
             if s is None:
                 s = found[start] = Sent(start, text[start:pos])
             if HAS_NUMBER.search(s.text) and search(s.text):
                 out[start] = s
+    if not out:
+        return []
     return [out[k] for k in sorted(out)] if len(rxs) > 1 else list(out.values())
 
 
