@@ -115,9 +115,12 @@ def _colon_matches(text: str, colon: re.Pattern[str]) -> Iterable[re.Match[str]]
 
 def _count_matches(text: str) -> Iterable[re.Match[str]]:
     """The COUNT matches that end a 、 list (1–8 characters after a 、), in order."""
+    first = _LIST_END.search(text)
+    if first is None:
+        return []  # most texts
     starts = {
         m.start()
-        for q in _LIST_END.finditer(text)
+        for q in _LIST_END.finditer(text, first.start())
         for m in COUNT.finditer(text, q.start() + 2, q.start() + 13)
         if m.start() <= q.start() + 10
     }

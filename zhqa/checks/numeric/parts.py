@@ -171,10 +171,11 @@ def all_wholes(text: str) -> tuple[Whole, ...]:
             sp = sp or Spots(text)
             if _part_after(sp, m, near.end()):
                 at.append(near.start())
-    found = sentences_with(text, _NEAR, at=at) if at else []
+    if not at:
+        return ()
     return tuple(
         w
-        for s in found
+        for s in sentences_with(text, _NEAR, at=at)
         if _TRIGGER.search(s.text) and _A_WHOLE.search(s.text) and len(s.nums) > 1
         for w in wholes(s)
     )

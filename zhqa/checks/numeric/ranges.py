@@ -105,8 +105,9 @@ def _may_fire(t: str, i: int, j: int) -> bool:
 def all_ranges(text: str) -> tuple[tuple[Sent, Num, Num], ...]:
     """The ranges that may fire N403 or N411: all of each sentence with a range mark that may."""
     marks = [p for p in triggers(text)[0] if _may_fire(text, p, p + 1)]
-    found = sentences_with(text, _SEP_CHARS, at=marks) if marks else []
-    return tuple((s, a, b) for s in found for a, b, _ in ranges(s))
+    if not marks:
+        return ()
+    return tuple((s, a, b) for s in sentences_with(text, _SEP_CHARS, at=marks) for a, b, _ in ranges(s))
 
 
 def _years_ago(s: Sent, a: Num, b: Num) -> bool:
