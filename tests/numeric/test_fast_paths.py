@@ -119,8 +119,9 @@ def switch_off(mp: pytest.MonkeyPatch) -> None:
     mp.setattr(style, "_AR_ITEM", ALWAYS)
     mp.setattr(style, "_AR_IN_TEXT", ALWAYS)
     mp.setattr(style, "_item_counts", lambda text: [0])
-    mp.setattr(style, "_places", _plain_places)
-    mp.setattr(style, "_NEAR_DIGIT", (ALWAYS, ALWAYS, ALWAYS))
+    mp.setattr(style, "_places", lambda text, at: _plain_places(text))
+    mp.setattr(style, "place_words", lambda text: [0])
+    mp.setattr(trends, "verb_marks", lambda text: [0])
     mp.setattr(dates, "_may_be_bad", lambda text: True)
     mp.setattr(dates, "_HOUR", re.compile(r"[0-9]{1,2}时"))
     mp.setattr(enums, "_colon_matches", lambda text, colon: colon.finditer(text))
@@ -270,11 +271,20 @@ def test_counts_ending_in_yi_give_the_plain_findings():
     assert sum(len(findings(t)) for t in texts) > 0  # the texts have findings to compare
 
 
-@given(texts)
-@settings(max_examples=300, deadline=None)
-def test_one_pass_finds_what_the_two_screens_find(text):
-    """triggers() reads marks and Chinese counts in one pass: the positions of each regex alone."""
-    assert _triggers.triggers.__wrapped__(text) == (
-        [m.start() for m in _triggers.MARK.finditer(text)],
-        [m.start() for m in _triggers.CN_ITEM.finditer(text)],
+@given(
+    st.one_of(
+        texts,
+        st.lists(st.sampled_from([*"3十百千零08一二人、，增降至到由5%", "增至", "降到"]), max_size=30).map(
+            "".join
+        ),
     )
+)
+@settings(max_examples=400, deadline=None)
+def test_one_pass_finds_what_each_screen_finds(text):
+    """triggers() reads marks, Chinese counts, place words and trend verbs in one pass: each list
+    is the positions of that regex alone."""
+    _triggers.triggers.cache_clear()
+    assert _triggers.range_marks(text) == [m.start() for m in _triggers.MARK.finditer(text)]
+    assert _triggers.count_items(text) == [m.start() for m in _triggers.CN_ITEM.finditer(text)]
+    assert _triggers.place_words(text) == [m.start() for m in _triggers.PLACE.finditer(text)]
+    assert _triggers.verb_marks(text) == sorted(m.start() for rx in trends._NEAR for m in rx.finditer(text))

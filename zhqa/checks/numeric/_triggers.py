@@ -1,11 +1,12 @@
-"""The two screens that start with a character class, read in one pass over a text.
+"""The screens that start with a character class, read in one pass over a text.
 
-N403/N411 look for range marks (MARK) and N406 for Chinese counts that end a list item
-(CN_ITEM). A regex that starts with a character class tests every character of a text (several
-times slower than a search for one literal character), so :func:`triggers` reads the text once
-for both: a match is one mark (one character) or one count (a numeral and its classifier, two
-or more). The two classes share no character and no match holds the other's first character,
-so the positions are those of the two regexes alone.
+A regex that starts with a character class tests every character of a text (several times
+slower than a search for one literal character), so :func:`triggers` reads a text once for:
+range marks (MARK: N403/N411), Chinese counts that end a list item (CN_ITEM: N406), place words
+next to a digit (PLACE: N414) and the 至/到 of a trend verb (VERB: N407). A match is one of
+these, told by the name of its branch; where two hold at one character the first branch is
+reported, and :func:`place_words` and :func:`verb_marks` add those back. No match holds
+another's first character, so the positions are those of each regex alone (tested).
 """
 
 from __future__ import annotations
@@ -44,17 +45,51 @@ _CN_REST = rf"(?:{COUNT_UNIT})(?=[、，,；;。！？!?）)”\s\ufeff]|$)"
 # A count in Chinese numerals that ends a list item (or its sentence: a line end after it).
 CN_ITEM = re.compile(f"[{_CN_CLASS}]" + _CN_REST)
 
-_BOTH = re.compile(
-    f"[{_MARK_CLASS}{_CN_CLASS}](?:(?<=[{_MARK_CLASS}]){_B}{_A_WRAPS}{_A_NEAR}|(?<=[{_CN_CLASS}]){_CN_REST})"
+# --- place words next to a digit (N414): 3千, 十08 ---
+_PLACE_REST = "(?:(?<=[0-9].)|(?=零?[0-9]))"
+PLACE = re.compile("[十百千]" + _PLACE_REST)
+
+# --- the 至/到 that ends a trend verb (N407: 增至, 降到…) ---
+_VERB_CHARS = "增加长高升大涨降低少减小落滑跌"
+VERB = re.compile(f"[至到](?<=[{_VERB_CHARS}].)")
+
+_ALL = re.compile(
+    f"[{_MARK_CLASS}{_CN_CLASS}]"
+    f"(?:(?<=[{_MARK_CLASS}]){_B}{_A_WRAPS}{_A_NEAR}(?P<mark>)"
+    f"|(?<=[{_CN_CLASS}]){_CN_REST}(?P<item>)"
+    f"|(?<=[十百千]){_PLACE_REST}(?P<place>)"
+    f"|(?<=[{_VERB_CHARS}][至到])(?P<verb>))"
 )
 
 
 @lru_cache(maxsize=4)
-def triggers(text: str) -> tuple[list[int], list[int]]:
-    """The starts of MARK's and of CN_ITEM's matches in ``text``, read in one pass."""
-    marks: list[int] = []
-    counts: list[int] = []
-    for m in _BOTH.finditer(text):
-        s = m.start()
-        (marks if m.end() - s == 1 else counts).append(s)
-    return marks, counts
+def triggers(text: str) -> dict[str, list[int]]:
+    """The starts of the matches of each branch (mark, item, place, verb) in ``text``, one pass."""
+    found: dict[str, list[int]] = {"mark": [], "item": [], "place": [], "verb": []}
+    for m in _ALL.finditer(text):
+        found[m.lastgroup].append(m.start())  # type: ignore[index]
+    return found
+
+
+def range_marks(text: str) -> list[int]:
+    """MARK's matches."""
+    return triggers(text)["mark"]
+
+
+def count_items(text: str) -> list[int]:
+    """CN_ITEM's matches."""
+    return triggers(text)["item"]
+
+
+def place_words(text: str) -> list[int]:
+    """PLACE's matches (a 十/百/千 that ends a count item too is reported as an item)."""
+    got = triggers(text)
+    extra = [p for p in got["item"] if text[p] in "十百千" and PLACE.match(text, p)]
+    return sorted(got["place"] + extra) if extra else got["place"]
+
+
+def verb_marks(text: str) -> list[int]:
+    """VERB's matches (a 至/到 that is also a range mark is reported as a mark)."""
+    got = triggers(text)
+    extra = [p for p in got["mark"] if text[p] in "至到" and VERB.match(text, p)]
+    return sorted(got["verb"] + extra) if extra else got["verb"]

@@ -9,7 +9,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from zhqa.checks.numeric._common import Sent, fmt, hit, sentences_with
-from zhqa.checks.numeric._triggers import triggers
+from zhqa.checks.numeric._triggers import range_marks
 from zhqa.checks.registry import Bad, Good, check
 from zhqa.schemas.document import Document
 from zhqa.schemas.finding import Fix, Hit
@@ -104,7 +104,7 @@ def _may_fire(t: str, i: int, j: int) -> bool:
 @lru_cache(maxsize=4)
 def all_ranges(text: str) -> tuple[tuple[Sent, Num, Num], ...]:
     """The ranges that may fire N403 or N411: all of each sentence with a range mark that may."""
-    marks = [p for p in triggers(text)[0] if _may_fire(text, p, p + 1)]
+    marks = [p for p in range_marks(text) if _may_fire(text, p, p + 1)]
     if not marks:
         return ()
     return tuple((s, a, b) for s in sentences_with(text, _SEP_CHARS, at=marks) for a, b, _ in ranges(s))

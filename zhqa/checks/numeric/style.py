@@ -9,7 +9,7 @@ from itertools import pairwise
 from zhqa.checks.numeric._common import COUNT_UNITS, fmt, hit, sentences_with
 from zhqa.checks.numeric._triggers import CN_ITEM as _CN_ITEM
 from zhqa.checks.numeric._triggers import COUNT_UNIT as _UNITS
-from zhqa.checks.numeric._triggers import triggers
+from zhqa.checks.numeric._triggers import count_items, place_words
 from zhqa.checks.registry import Bad, Good, check
 from zhqa.schemas.document import Document
 from zhqa.schemas.finding import Fix, Hit
@@ -33,7 +33,7 @@ _END = re.compile(r"^(?:[、，,；;。！？!?）)”]|$)")
 
 def _item_counts(text: str) -> list[int]:
     """The _CN_ITEM matches where a count of 2 or more may end an item: not a lone 一."""
-    return [p for p in triggers(text)[1] if text[p] != "一" or text[p - 1 : p] in _CN_CHARS]
+    return [p for p in count_items(text) if text[p] != "一" or text[p - 1 : p] in _CN_CHARS]
 
 
 def _count(n: Num, text: str, base: int) -> bool:
@@ -151,28 +151,25 @@ def numeral_usage(doc: Document) -> Iterator[Hit]:
 
 _DIGIT_PLACE = re.compile(r"[0-9]+[十百千]")
 _PLACE_DIGIT = re.compile(r"[十百千]零?[0-9]+")
-# The place words next to a digit, found from the place word (a literal first: fast).
-_NEAR_DIGIT = tuple(re.compile(rf"{w}(?:(?<=[0-9]{w})|(?=零?[0-9]))") for w in "十百千")
 _SI = set("米克瓦伏卡帕焦赫兆比分字节")
 _CN_DIGIT = set("一二三四五六七八九两")
 
 
-def _places(text: str) -> Iterator[tuple[int, int]]:
-    """The spans of _DIGIT_PLACE and _PLACE_DIGIT matches that are not SI prefixes or codes."""
-    for near in _NEAR_DIGIT:
-        for c in near.finditer(text):
-            p = c.start()
-            if "0" <= text[p - 1 : p] <= "9":  # _DIGIT_PLACE: the digit run before the place word
-                i = p - 1
-                while i and "0" <= text[i - 1] <= "9":
-                    i -= 1
-                m = _DIGIT_PLACE.match(text, i)
-                before, after = text[m.start() - 1 : m.start()], text[m.end() : m.end() + 1]  # type: ignore[union-attr]
-                if not (before.isascii() and (before.isalnum() or before == ".")) and after not in _SI:
-                    yield m.start(), m.end()  # type: ignore[union-attr]
-            m = _PLACE_DIGIT.match(text, p)
-            if m and text[p - 1 : p] in _CN_DIGIT and not text[m.end() : m.end() + 1].isdigit():
-                yield p - 1, m.end()
+def _places(text: str, at: list[int]) -> Iterator[tuple[int, int]]:
+    """The spans of _DIGIT_PLACE and _PLACE_DIGIT matches that are not SI prefixes or codes, from
+    the place words next to a digit at ``at``."""
+    for p in at:
+        if "0" <= text[p - 1 : p] <= "9":  # _DIGIT_PLACE: the digit run before the place word
+            i = p - 1
+            while i and "0" <= text[i - 1] <= "9":
+                i -= 1
+            m = _DIGIT_PLACE.match(text, i)
+            before, after = text[m.start() - 1 : m.start()], text[m.end() : m.end() + 1]  # type: ignore[union-attr]
+            if not (before.isascii() and (before.isalnum() or before == ".")) and after not in _SI:
+                yield m.start(), m.end()  # type: ignore[union-attr]
+        m = _PLACE_DIGIT.match(text, p)
+        if m and text[p - 1 : p] in _CN_DIGIT and not text[m.end() : m.end() + 1].isdigit():
+            yield p - 1, m.end()
 
 
 @check(
@@ -199,8 +196,8 @@ def digits_with_place_words(doc: Document) -> Iterator[Hit]:
     GB/T 15835-2011, 5.3.
     """
     text = doc.text
-    n1, n2, n3 = _NEAR_DIGIT
-    if n1.search(text) is None and n2.search(text) is None and n3.search(text) is None:
+    at = place_words(text)
+    if not at:
         return  # no place word next to a digit (most texts)
-    for start, end in sorted(_places(text)):
+    for start, end in sorted(_places(text, at)):
         yield hit(doc, start, end, f"{text[start:end]}: digits mixed with the place word 十/百/千")

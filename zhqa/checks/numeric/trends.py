@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from zhqa.checks.numeric._common import TIME_UNITS, Sent, fmt, hit, sentences_with
+from zhqa.checks.numeric._triggers import verb_marks
 from zhqa.checks.registry import Bad, Good, check
 from zhqa.schemas.document import Document
 from zhqa.schemas.finding import Hit
@@ -122,7 +123,10 @@ def trend_contradiction(doc: Document) -> Iterator[Hit]:
     text = doc.text
     if ("由" not in text and "从" not in text) or ("至" not in text and "到" not in text):
         return
-    for s in sentences_with(text, *_NEAR):
+    at = verb_marks(text)  # the 至/到 of _NEAR's matches
+    if not at:
+        return
+    for s in sentences_with(text, *_NEAR, at=at):
         if ("由" not in s.text and "从" not in s.text) or not VERB.search(s.text):
             continue
         ix = _Index(s)
