@@ -131,3 +131,22 @@ def test_batch_records_are_each_rows_record(batch: list[str]) -> None:
 
     sk = sketch(batch, Params())
     assert sk.records() == [sk.record(i) for i in range(len(batch))]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(texts, min_size=1, max_size=8))
+def test_digest_is_the_xxh3_of_the_folded_text_and_its_memo_stays_bounded(batch: list[str]) -> None:
+    import xxhash
+
+    from zhqa.checks.duplication import exact
+
+    limit = exact._MEMO_CHARS
+    exact._MEMO_CHARS = 200  # a few texts: the memo is cleared as it fills
+    try:
+        for _ in range(2):  # computed, then (maybe) remembered: the same either way
+            for t in batch:
+                norm = folds(t).whole
+                assert exact.digest(norm) == xxhash.xxh3_128_intdigest(norm.encode("utf-8", "surrogatepass"))
+                assert sum(map(len, exact._digests)) <= 200 + len(norm)
+    finally:
+        exact._MEMO_CHARS = limit

@@ -7,6 +7,7 @@ from collections.abc import Hashable, Iterable
 import xxhash
 from pydantic import BaseModel, ConfigDict, Field
 
+from zhqa.checks.duplication.exact import digest
 from zhqa.checks.registry import Bad, CorpusCheck, CorpusHit, Good, MapItem, corpus_check
 from zhqa.schemas.document import Document
 from zhqa.schemas.finding import Hit, Related
@@ -60,7 +61,7 @@ class BoilerplateParagraph(CorpusCheck):
         self, doc: Document, options: BoilerplateOptions
     ) -> Iterable[tuple[Hashable, tuple[int, int, int]]]:
         norm = folds(doc.text)  # folded text and paragraphs, shared with D301 and D303-D306
-        whole = _key(norm.whole)
+        whole = digest(norm.whole)  # D301's key (the same text, the same document)
         out: list[tuple[Hashable, tuple[int, int, int]]] = []
         seen = set()
         for (start, end), folded in zip(paragraph_spans(doc.text), norm.paragraphs, strict=True):

@@ -17,6 +17,26 @@ def normalised(text: str) -> str:
     return folded(text)
 
 
+_digests: dict[str, int] = {}
+_digest_chars = 0
+_MEMO_CHARS = 1_000_000  # a few engine batches (D301's map runs on a batch, then D305's)
+
+
+def digest(norm: str) -> int:
+    """The xxh3-128 of a folded text's UTF-8: D301's key and D305's document identity
+    (the latest are kept, so the second asks for it for free)."""
+    global _digest_chars
+    got = _digests.get(norm)
+    if got is None:
+        got = xxhash.xxh3_128_intdigest(norm.encode("utf-8", "surrogatepass"))
+        if _digest_chars + len(norm) > _MEMO_CHARS:
+            _digests.clear()
+            _digest_chars = 0
+        _digests[norm] = got
+        _digest_chars += len(norm) + 64
+    return got
+
+
 @corpus_check(
     code="D301",
     name="duplicate-document",
@@ -43,7 +63,7 @@ class DuplicateDocument(CorpusCheck):
         norm = folds(doc.text).whole  # folded(doc.text), shared with D303-D306
         if not norm:
             return ()
-        return ((xxhash.xxh3_128_intdigest(norm.encode("utf-8", "surrogatepass")), len(doc.text)),)
+        return ((digest(norm), len(doc.text)),)
 
     def reduce(self, key: Hashable, items: list[MapItem], options: object) -> Iterable[CorpusHit]:
         if len(items) < 2:
