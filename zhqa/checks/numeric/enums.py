@@ -12,6 +12,7 @@ from zhqa.schemas.finding import Hit
 from zhqa.text.numbers import parse_number
 
 _NUMERALS = set("0123456789第一二三四五六七八九十百千万零两每")
+_COUNT_VALUE = {c: int(parse_number(c) or 0) for c in "两二三四五六七八九十23456789"}  # COLON's and COUNT's n
 COLON = re.compile(
     r"(?P<n>[两二三四五六七八九十2-9])(?P<u>个|项|大|条|种|类|方面|点)(?P<head>[^，,。；;：:、“”\n]{0,8})[：:]"
 )
@@ -103,9 +104,12 @@ def enumeration_count_mismatch(doc: Document) -> Iterator[Hit]:
 def _colon_matches(text: str, colon: re.Pattern[str]) -> Iterable[re.Match[str]]:
     """colon.finditer(text), searched only before each colon that may end a match (a match spans
     at most 12 characters and ends at the first colon after its unit)."""
+    wide, narrow = ([c.start() for c in rx.finditer(text)] for rx in _COLONS)
+    if not (wide or narrow):
+        return []  # most texts
     out: list[re.Match[str]] = []
     last = 0
-    for q in sorted(c.start() for rx in _COLONS for c in rx.finditer(text)):
+    for q in sorted(wide + narrow) if wide and narrow else wide or narrow:
         m = colon.search(text, max(last, q - 11), q + 1)
         if m is not None:
             last = m.end()
@@ -134,7 +138,7 @@ def _colon_lists(doc: Document, text: str, colons: Iterable[re.Match[str]]) -> I
     for m in colons:
         if text[m.start() - 1 : m.start()] in _NUMERALS:
             continue
-        n = int(parse_number(m.group("n")) or 0)
+        n = _COUNT_VALUE[m.group("n")]
         end = sp.first("\n", m.end(), len(text))
         got = _colon_items(sp, m.end(), end, n, conj)
         if got and n not in got:
@@ -162,7 +166,7 @@ def _counted_lists(doc: Document, text: str, counts: Iterable[re.Match[str]]) ->
             or _CONJ.match(last)
         ):
             continue
-        n = int(parse_number(m.group("n")) or 0)
+        n = _COUNT_VALUE[m.group("n")]
         got = _counts(items)
         if max(lens) - min(lens) <= 2 and n not in got:
             span = (lo + it.start("items"), lo + it.end("items"))
