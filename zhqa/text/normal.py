@@ -54,7 +54,8 @@ def _narrow_nfkc(text: str) -> tuple[str, str]:
     narrow = _narrow_common(text)
     if unicodedata.is_normalized("NFKC", narrow):
         return narrow, narrow  # so no full-width form is left (none is NFKC)
-    narrow = narrowed(narrow)
+    if _WIDE.search(narrow):  # (the common forms are gone already: narrowed() less its first step)
+        narrow = _WIDE.sub(_narrow, narrow)
     return narrow, _nfkc(narrow)
 
 
@@ -85,7 +86,7 @@ class Folds(NamedTuple):
 
 def _folds(text: str) -> Folds:
     narrow, nfkc = _narrow_nfkc(text)  # narrowing keeps offsets: paragraph spans apply
-    if any(map(text.__contains__, _ODD)):  # rare: paragraph by paragraph
+    if _ODD[0] in text if len(_ODD) == 1 else any(map(text.__contains__, _ODD)):  # rare: one by one
         keys = tuple(" ".join(_nfkc(narrow[p.start : p.end]).split()) for p in paragraphs(text))
         return Folds(" ".join(nfkc.split()), keys)
     # NFKC never makes a line break nor changes anything across one (nor across the spaces

@@ -76,9 +76,8 @@ def _removal(paras: tuple[Para, ...], r: Repeat) -> Fix:
     return Fix(replacement="", applicability="unsafe", title="delete the second copy", start=start, end=end)
 
 
-def _found(doc: Document, min_chars: int, block: bool) -> Iterator[Hit]:
-    found = repeats(doc.text)
-    paras = paragraphs(doc.text) if found else ()
+def _found(doc: Document, found: tuple[Repeat, ...], min_chars: int, block: bool) -> Iterator[Hit]:
+    paras = paragraphs(doc.text)
     for r in found:
         run = paras[r.at : r.at + r.size]
         if not any(_counts(p, min_chars) for p in run) or (r.size >= 2) is not block:
@@ -125,7 +124,8 @@ def duplicate_paragraph(doc: Document, options: RepeatOptions) -> Iterable[Hit]:
     A repeat is compared with the first 64 copies of its paragraph only (a paragraph printed
     thousands of times in one text, such as a table's rows, costs linear time).
     """
-    return _found(doc, options.min_chars, block=False) if repeats(doc.text) else ()
+    found = repeats(doc.text)
+    return _found(doc, found, options.min_chars, block=False) if found else ()  # (no generator)
 
 
 @check(
@@ -164,4 +164,5 @@ def repeated_block(doc: Document, options: RepeatOptions) -> Iterable[Hit]:
     A block is compared with the blocks starting at the first 64 copies of its first
     paragraph only (linear time when one paragraph is printed thousands of times).
     """
-    return _found(doc, options.min_chars, block=True) if repeats(doc.text) else ()  # (no generator)
+    found = repeats(doc.text)
+    return _found(doc, found, options.min_chars, block=True) if found else ()
