@@ -35,7 +35,7 @@ from zhqa.engine.malloc import keep_freed_memory
 from zhqa.engine.mapstore import MapStore
 from zhqa.engine.pool import batched, ordered_map
 from zhqa.engine.reduce import corpus_hits
-from zhqa.engine.revisit import LineOffsets, revisit, seekable
+from zhqa.engine.revisit import LineOffsets, Reread, seekable
 from zhqa.engine.rows import finding_row, row_key
 from zhqa.engine.spool import Spool, findings, merged, metric_rows
 from zhqa.io import InputError, RawLine, discover, read_input, read_units
@@ -252,14 +252,16 @@ class LocalEngine:
         counts: _Counts,
         spool: Spool,
     ) -> None:
-        pending = corpus_hits(self.plan, mapped, self.jobs)
         firsts = [0]
         for st in statuses[:-1]:
             firsts.append(firsts[-1] + st.documents)
-        for seq, doc in revisit(sorted(pending), inputs, firsts, offsets, self.config, self.validate):
+        reread = Reread(inputs, firsts, offsets, self.config, self.validate)
+        pending, ready = corpus_hits(self.plan, mapped, self.jobs, reread)
+        for seq, doc in reread.documents(sorted(pending)):  # inputs read from their start
             index = LineIndex(doc.text)
-            rows = [finding_row(self.plan, chk, doc, hit, index) for chk, hit in pending.pop(seq)]
-            for start, end, code, msg, sev, fam, js in sorted(rows, key=row_key):
+            ready[seq] = [finding_row(self.plan, chk, doc, hit, index) for chk, hit in pending[seq]]
+        for seq in sorted(ready):
+            for start, end, code, msg, sev, fam, js in sorted(ready[seq], key=row_key):
                 counts.add(code, sev, fam)
                 spool.add((seq, start, end, code, msg), js)
 

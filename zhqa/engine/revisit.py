@@ -13,6 +13,7 @@ import os
 import tempfile
 from array import array
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from typing import IO, Any
 
 from zhqa.io import InputError, RawLine, parse_unit, read_units
@@ -45,6 +46,10 @@ class LineOffsets:
         if len(self._buf) >= self._FLUSH:
             self._flush()
 
+    def flush(self) -> None:
+        """Write out what is buffered (before a fork: children read the file)."""
+        self._flush()
+
     def _flush(self) -> None:
         if self._buf:
             self._buf.tofile(self._file)
@@ -59,6 +64,25 @@ class LineOffsets:
 
     def close(self) -> None:
         self._file.close()
+
+
+@dataclass
+class Reread:
+    """What reading documents again by number needs: the inputs, the number of each
+    input's first document, and the offsets noted in pass 1."""
+
+    inputs: Sequence[Input]
+    firsts: Sequence[int]
+    offsets: LineOffsets
+    config: SuiteConfig
+    validate: Validator | None = None
+
+    def at_offset(self, seq: int) -> bool:
+        """Is document ``seq`` read at its offset (no scan of its input from the start)?"""
+        return self.offsets.get(seq)[0] >= 0
+
+    def documents(self, seqs: Sequence[int]) -> Iterator[tuple[int, Document]]:
+        return revisit(seqs, self.inputs, self.firsts, self.offsets, self.config, self.validate)
 
 
 def revisit(
