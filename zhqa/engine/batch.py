@@ -94,13 +94,17 @@ def work_units(state: State, batch: list[Unit]) -> BatchOut:
 
 # a batch of raw lines as the pool sends it: first seq, then per line its input index, line
 # number, byte offset and length (arrays), and all the lines' bytes joined (pickles as one copy)
-Packed_units = tuple[int, bytes, bytes, bytes, bytes, bytes]
+PackedUnits = tuple[int, bytes, bytes, bytes, bytes, bytes]
 
 
-def pack_units(batch: list[Unit]) -> list[Unit] | Packed_units:
+def pack_units(batch: list[Unit] | PackedUnits) -> list[Unit] | PackedUnits:
     """A batch of consecutive raw lines in a form that pickles at memory speed (a list of
-    NamedTuples pickles field by field); any other batch as it is."""
-    if batch[-1][0] - batch[0][0] != len(batch) - 1 or not all(isinstance(u[2], RawLine) for u in batch):
+    NamedTuples pickles field by field); any other batch (or one packed already) as it is."""
+    if (
+        not isinstance(batch, list)
+        or batch[-1][0] - batch[0][0] != len(batch) - 1
+        or not all(isinstance(u[2], RawLine) for u in batch)
+    ):
         return batch
     lines: list[RawLine] = [u[2] for u in batch]  # type: ignore[misc]
     cols = (array("q", [u[1] for u in batch]), array("q", [r.number for r in lines]))
@@ -114,7 +118,7 @@ def pack_units(batch: list[Unit]) -> list[Unit] | Packed_units:
     )
 
 
-def work_packed(state: State, packed: list[Unit] | Packed_units) -> BatchOut:
+def work_packed(state: State, packed: list[Unit] | PackedUnits) -> BatchOut:
     """:func:`work_units` on a batch from :func:`pack_units`."""
     if isinstance(packed, list):
         return work_units(state, packed)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import gc
 import os
 import sys
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -22,6 +23,7 @@ from zhqa.checks.runner import Plan
 from zhqa.engine import gate
 from zhqa.engine.batch import (
     BatchOut,
+    PackedUnits,
     State,
     Unit,
     _json,  # noqa: F401  (the Spark engine imports it from here)
@@ -38,8 +40,9 @@ from zhqa.engine.reduce import corpus_hits
 from zhqa.engine.revisit import LineOffsets, Reread, seekable
 from zhqa.engine.rows import finding_row, row_key
 from zhqa.engine.spool import Spool, findings, merged, metric_rows
-from zhqa.io import InputError, RawLine, discover, read_input, read_units
+from zhqa.io import InputError, discover, read_input, read_units
 from zhqa.io.discover import Input
+from zhqa.io.linebatch import line_batches
 from zhqa.io.records import Validator
 from zhqa.schemas.config import SuiteConfig
 from zhqa.schemas.document import Document
@@ -162,38 +165,55 @@ class LocalEngine:
             except InputError as e:
                 status.status, status.error = "error", str(e)
 
-    def _units(
-        self, inputs: Sequence[Input], statuses: list[InputStatus], offsets: LineOffsets | None = None
-    ) -> Iterator[Unit]:
-        """``(seq, input index, Document or raw JSONL line)``; the workers parse the lines.
-        ``offsets`` notes where each document's line starts, for pass 2."""
+    def _units(self, inp: Input, idx: int, status: InputStatus, seq: int) -> Iterator[Unit]:
+        """``(seq, input index, Document or raw JSONL line)`` of one input, from ``seq`` on."""
+        try:
+            for unit in read_units(inp, self.config, self.validate):
+                status.documents += 1
+                yield seq, idx, unit
+                seq += 1
+        except InputError as e:
+            status.status, status.error = "error", str(e)
+
+    def _batches(
+        self, inputs: Sequence[Input], statuses: list[InputStatus], offsets: LineOffsets | None
+    ) -> Iterator[list[Unit] | PackedUnits]:
+        """Pass 1's batches: a JSONL file's lines as packed batches (no object per line in
+        this process), any other input's documents as lists. ``offsets`` notes where each
+        document's line starts, for pass 2."""
         seq = 0
         for idx, (inp, status) in enumerate(zip(inputs, statuses, strict=True)):
-            seek = offsets is not None and seekable(inp)
-            try:
-                for unit in read_units(inp, self.config, self.validate):
-                    status.documents += 1
-                    if offsets is not None:
-                        if seek and isinstance(unit, RawLine):
-                            offsets.add(unit.number, unit.start)
-                        else:
-                            offsets.add(-1, -1)
-                    yield seq, idx, unit
-                    seq += 1
-            except InputError as e:
-                status.status, status.error = "error", str(e)
+            if inp.fmt == "jsonl" and inp.path is not None:
+                seek = seekable(inp)
+                try:
+                    for b in line_batches(inp, self.config.limits, BATCH_BYTES, BATCH_DOCS):
+                        n = len(b)
+                        status.documents += n
+                        if offsets is not None:
+                            offsets.add_many(b.numbers, b.starts) if seek else offsets.add_unknown(n)
+                        idxs = (array("q", [idx]) * n).tobytes()
+                        yield seq, idxs, b.numbers.tobytes(), b.starts.tobytes(), b.sizes.tobytes(), b.data
+                        seq += n
+                except InputError as e:
+                    status.status, status.error = "error", str(e)
+                continue
+            before = status.documents
+            yield from batched(self._units(inp, idx, status, seq), unit_size, BATCH_BYTES, BATCH_DOCS)
+            if offsets is not None:
+                offsets.add_unknown(status.documents - before)
+            seq += status.documents - before
 
     def _results(
         self, inputs: Sequence[Input], statuses: list[InputStatus], offsets: LineOffsets | None
     ) -> Iterator[BatchOut]:
         state = State(self.plan, list(inputs), self.validate)
-        batches = batched(self._units(inputs, statuses, offsets), unit_size, BATCH_BYTES, BATCH_DOCS)
-        if self.jobs > 1:  # compile the checks' regexes and tables once, before the workers fork
-            work_units(state, [(0, 0, Document(id="<warm-up>", source="<warm-up>", text=_WARM_UP))])
+        batches = self._batches(inputs, statuses, offsets)
         if self.jobs == 1:
-            yield from map(partial(work_units, state), batches)
-        else:
-            yield from ordered_map(work_packed, map(pack_units, batches), state, self.jobs)
+            yield from map(partial(work_packed, state), batches)
+            return
+        # compile the checks' regexes and tables once, before the workers fork
+        work_units(state, [(0, 0, Document(id="<warm-up>", source="<warm-up>", text=_WARM_UP))])
+        yield from ordered_map(work_packed, map(pack_units, batches), state, self.jobs)
 
     # -- the run -----------------------------------------------------------------
     def run(self, paths: Sequence[str]) -> RunResult:

@@ -30,40 +30,58 @@ def seekable(inp: Input) -> bool:
 
 class LineOffsets:
     """(line number, byte offset) of each document in run order; (-1, -1) where its input
-    cannot seek. Kept in a temporary file, read back one document at a time."""
+    cannot seek. Kept in two temporary files, read back one document at a time."""
 
     _FLUSH = 1 << 16
 
     def __init__(self) -> None:
-        self._file: IO[bytes] = tempfile.TemporaryFile("w+b")
-        self._buf = array("q")
+        self._files: tuple[IO[bytes], IO[bytes]] = (
+            tempfile.TemporaryFile("w+b"),
+            tempfile.TemporaryFile("w+b"),
+        )
+        self._bufs = (array("q"), array("q"))
         self.count = 0
 
     def add(self, number: int, start: int) -> None:
-        self._buf.append(number)
-        self._buf.append(start)
+        self._bufs[0].append(number)
+        self._bufs[1].append(start)
         self.count += 1
-        if len(self._buf) >= self._FLUSH:
+        if len(self._bufs[0]) >= self._FLUSH:
             self._flush()
 
+    def add_many(self, numbers: array[int], starts: array[int]) -> None:
+        """Many documents at once (the arrays of a line batch)."""
+        self._bufs[0].extend(numbers)
+        self._bufs[1].extend(starts)
+        self.count += len(numbers)
+        if len(self._bufs[0]) >= self._FLUSH:
+            self._flush()
+
+    def add_unknown(self, n: int) -> None:
+        """``n`` documents whose input cannot seek."""
+        self.add_many(array("q", [-1]) * n, array("q", [-1]) * n)
+
     def flush(self) -> None:
-        """Write out what is buffered (before a fork: children read the file)."""
+        """Write out what is buffered (before a fork: children read the files)."""
         self._flush()
 
     def _flush(self) -> None:
-        if self._buf:
-            self._buf.tofile(self._file)
-            self._buf = array("q")
-            self._file.flush()
+        if self._bufs[0]:
+            for buf, f in zip(self._bufs, self._files, strict=True):
+                buf.tofile(f)
+                f.flush()
+            self._bufs = (array("q"), array("q"))
 
     def get(self, seq: int) -> tuple[int, int]:
         self._flush()
         got = array("q")
-        got.frombytes(os.pread(self._file.fileno(), 2 * got.itemsize, 2 * got.itemsize * seq))
+        for f in self._files:
+            got.frombytes(os.pread(f.fileno(), got.itemsize, got.itemsize * seq))
         return got[0], got[1]
 
     def close(self) -> None:
-        self._file.close()
+        for f in self._files:
+            f.close()
 
 
 @dataclass
