@@ -177,6 +177,7 @@ def repeated_punctuation(doc: Document) -> Iterator[Hit]:
         if i < end or text[i] not in _PAUSE or text[i + 1] not in _PAUSE:
             continue  # before a letter or a space (P208's), or after `！？`
         m = _REPEAT.match(text, i)
+        assert m is not None  # two pause marks in a row always start a run
         run, end = m.group(), m.end()
         if len(run) > 2 and set(run) == {"。"}:
             continue
