@@ -190,3 +190,16 @@ def test_merging_two_spools_by_chunks_gives_what_a_heap_merge_gives():
         want = [p for _, p in heapq.merge(*rows, key=lambda r: r[0])]
         assert list(merged(spools)) == want, trial
         assert list(merged(spools[::-1])) == [p for _, p in heapq.merge(*rows[::-1], key=lambda r: r[0])]
+
+
+def test_a_store_gives_its_items_heads_without_reading_their_values():
+    for partitions in (1, 8):
+        store = MapStore(partitions=partitions)
+        store.add_many((seq, f"d{seq}", f"k{seq % 5}", b"x" * seq) for seq in range(300))
+        store.add_many((seq, f"d{seq}", f"k{seq % 5}", b"y" * seq) for seq in range(300, 420))
+        items = list(store)
+        assert [i.seq for i in items] == list(range(420))  # document order across partitions
+        assert [i.value for i in items][299:301] == [b"x" * 299, b"y" * 300]
+        assert [i[:3] for i in store.heads()] == [i[:3] for i in items]
+        assert {i.value for i in store.heads()} == {None}
+        store.close()

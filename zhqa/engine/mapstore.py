@@ -11,14 +11,18 @@ from __future__ import annotations
 
 import heapq
 import pickle
+import struct
 import tempfile
 from collections.abc import Iterable, Iterator
+from operator import attrgetter
 from typing import IO, Any
 
 from zhqa.checks.registry import MapItem
 
 PARTITIONS = 32
-Chunk = tuple[int, bytes, int]  # partition, pickled list of item tuples, number of items
+Chunk = tuple[int, bytes, int]  # partition, the items' heads and values (see _chunk), number of items
+_LEN = struct.Struct("<Q")
+_SEQ = attrgetter("seq")
 
 
 def pack_items(items: Iterable[tuple[int, str, Any, Any]], partitions: int = PARTITIONS) -> list[Chunk]:
@@ -31,7 +35,15 @@ def pack_items(items: Iterable[tuple[int, str, Any, Any]], partitions: int = PAR
             parts[i] = [item]
         else:
             got.append(item)
-    return [(i, pickle.dumps(rows, pickle.HIGHEST_PROTOCOL), len(rows)) for i, rows in parts.items()]
+    return [(i, _chunk(rows), len(rows)) for i, rows in parts.items()]
+
+
+def _chunk(rows: list[tuple[int, str, Any, Any]]) -> bytes:
+    """``(seq, doc_id, key)`` of the rows, then their values: two length-prefixed pickles,
+    so a reader that needs no values (:meth:`MapStore.heads`) skips them unread."""
+    heads = pickle.dumps([r[:3] for r in rows], pickle.HIGHEST_PROTOCOL)
+    values = pickle.dumps([r[3] for r in rows], pickle.HIGHEST_PROTOCOL)
+    return b"".join((_LEN.pack(len(heads)), heads, _LEN.pack(len(values)), values))
 
 
 class MapStore:
@@ -56,17 +68,22 @@ class MapStore:
         f.write(chunk)
         self.count += count
 
-    def _read(self, f: IO[bytes]) -> Iterator[MapItem]:
+    def _read(self, f: IO[bytes], values: bool = True) -> Iterator[MapItem]:
+        """The items of one file in order; with ``values=False`` their values are None,
+        skipped on disk."""
         f.flush()
         f.seek(0)
         make = MapItem._make
-        while True:
-            try:
-                rows = pickle.load(f)  # one unpickler per chunk: memo indices start at 0
-            except EOFError:
-                break
-            for row in rows:
-                yield make(row)
+        while size := f.read(_LEN.size):
+            heads = pickle.loads(f.read(_LEN.unpack(size)[0]))  # one pickle per chunk: no memo shared
+            n = _LEN.unpack(f.read(_LEN.size))[0]
+            if values:
+                for head, value in zip(heads, pickle.loads(f.read(n)), strict=True):
+                    yield make((*head, value))
+            else:
+                f.seek(n, 1)
+                for head in heads:
+                    yield make((*head, None))
         f.seek(0, 2)
 
     def flush(self) -> None:
@@ -90,7 +107,17 @@ class MapStore:
 
     def __iter__(self) -> Iterator[MapItem]:
         """Every item, in document order."""
-        return heapq.merge(*self.partitions(), key=lambda i: i.seq)
+        return self._merged(True)
+
+    def heads(self) -> Iterator[MapItem]:
+        """Every item in document order, its value left on disk (None): ids and keys alone."""
+        return self._merged(False)
+
+    def _merged(self, values: bool) -> Iterator[MapItem]:
+        files = [f for f in self._files if f is not None]
+        if len(files) == 1:  # one key, or a few in one partition: no merge needed
+            return self._read(files[0], values)
+        return heapq.merge(*(self._read(f, values) for f in files), key=_SEQ)
 
     def __len__(self) -> int:
         return self.count

@@ -172,8 +172,9 @@ class NearDuplicate(CorpusCheck):
         if not found:
             return  # no second read of the store
         need = {seqs[r]: r for m in found for r in (m.row, m.first, m.partner)}
-        if again:
-            named = {need[i.seq]: i.doc_id for i in items if i.seq in need}
+        if again:  # ids and keys alone: a store leaves the values (the shingles) on disk
+            heads = items.heads() if hasattr(items, "heads") else items
+            named = {need[i.seq]: i.doc_id for i in heads if i.seq in need}
         else:
             named = {r: ids[r] for r in need.values()}
         got = {r: MapItem(seqs[r], named[r], "D302", (sizes[r], None)) for r in need.values()}
