@@ -14,6 +14,7 @@ import pickle
 import struct
 import tempfile
 from collections.abc import Iterable, Iterator
+from itertools import repeat
 from operator import attrgetter
 from typing import IO, Any
 
@@ -39,10 +40,11 @@ def pack_items(items: Iterable[tuple[int, str, Any, Any]], partitions: int = PAR
 
 
 def _chunk(rows: list[tuple[int, str, Any, Any]]) -> bytes:
-    """``(seq, doc_id, key)`` of the rows, then their values: two length-prefixed pickles,
-    so a reader that needs no values (:meth:`MapStore.heads`) skips them unread."""
-    heads = pickle.dumps([r[:3] for r in rows], pickle.HIGHEST_PROTOCOL)
-    values = pickle.dumps([r[3] for r in rows], pickle.HIGHEST_PROTOCOL)
+    """The rows' seqs, ids and keys (three columns), then their values: two length-prefixed
+    pickles, so a reader that needs no values (:meth:`MapStore.heads`) skips them unread."""
+    seqs, ids, keys, vals = zip(*rows, strict=True)
+    heads = pickle.dumps((seqs, ids, keys), pickle.HIGHEST_PROTOCOL)
+    values = pickle.dumps(vals, pickle.HIGHEST_PROTOCOL)
     return b"".join((_LEN.pack(len(heads)), heads, _LEN.pack(len(values)), values))
 
 
@@ -75,15 +77,13 @@ class MapStore:
         f.seek(0)
         make = MapItem._make
         while size := f.read(_LEN.size):
-            heads = pickle.loads(f.read(_LEN.unpack(size)[0]))  # one pickle per chunk: no memo shared
+            seqs, ids, keys = pickle.loads(f.read(_LEN.unpack(size)[0]))  # a pickle per chunk: no memo shared
             n = _LEN.unpack(f.read(_LEN.size))[0]
             if values:
-                for head, value in zip(heads, pickle.loads(f.read(n)), strict=True):
-                    yield make((*head, value))
+                yield from map(make, zip(seqs, ids, keys, pickle.loads(f.read(n)), strict=True))
             else:
                 f.seek(n, 1)
-                for head in heads:
-                    yield make((*head, None))
+                yield from map(make, zip(seqs, ids, keys, repeat(None)))
         f.seek(0, 2)
 
     def flush(self) -> None:
