@@ -156,21 +156,19 @@ def test_corpus_reduce_over_processes_gives_the_serial_hits_in_order():
 
 def test_a_batch_of_raw_lines_crosses_the_pipe_packed_and_comes_back_whole(tmp_path, monkeypatch):
     import zhqa.engine.batch as batch_mod
+    from zhqa.io.linebatch import line_batches
 
     paths = _inputs(tmp_path)
     inputs = discover(paths, [])
     cfg = from_dict({})
-    units = [(seq, 0, u) for seq, u in enumerate(read_units(inputs[0], cfg), start=40)]
-    packed = batch_mod.pack_units(units)
-    assert not isinstance(packed, list)  # all raw lines, consecutive: packed
+    units = [(seq, 3, u) for seq, u in enumerate(read_units(inputs[0], cfg), start=40)]
+    (lines,) = line_batches(inputs[0], cfg.limits, max_bytes=1 << 30, max_lines=10_000)
     seen = []
     monkeypatch.setattr(batch_mod, "work_units", lambda state, b: seen.append(b) or len(b))
-    assert batch_mod.work_packed(None, packed) == len(units)
-    assert seen == [units]
-    mixed = [*units[:3], (43, 1, parse_unit(units[3][2], inputs[0], cfg))]
-    assert batch_mod.pack_units(mixed) is mixed  # a parsed document: sent as it is
-    gap = units[:2] + units[3:5]
-    assert batch_mod.pack_units(gap) is gap  # not consecutive: sent as it is
+    assert batch_mod.work_packed(None, batch_mod.pack_lines(40, 3, lines)) == len(units) == 299
+    assert seen == [units]  # the units the main process used to send one by one
+    docs = units[:2]
+    assert batch_mod.work_packed(None, docs) == 2 and seen[-1] is docs  # a list goes as it is
 
 
 def test_merging_two_spools_by_chunks_gives_what_a_heap_merge_gives():

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 import random
+from array import array
 
 import zhqa.engine.local as local
 from tests.engine.test_local import HANZI, run_json
@@ -48,8 +49,12 @@ def test_reading_at_offsets_gives_the_findings_of_reading_from_the_start(tmp_pat
 def test_line_offsets_spill_to_disk_and_read_back_any_document():
     offsets = LineOffsets()
     n = 3 * LineOffsets._FLUSH // 2 + 17  # spilled more than once, plus a tail still in memory
-    for seq in range(n):
-        offsets.add(seq + 1 if seq % 5 else -1, seq * 1000 if seq % 5 else -1)
+    for lo in range(0, n, 1000):  # batches, as pass 1 notes them
+        seqs = range(lo, min(lo + 1000, n))
+        offsets.add_many(
+            array("q", [s + 1 if s % 5 else -1 for s in seqs]),
+            array("q", [s * 1000 if s % 5 else -1 for s in seqs]),
+        )
     assert offsets.count == n
     for seq in [*random.Random(1).sample(range(n), 500), 0, n - 1]:
         want = (seq + 1, seq * 1000) if seq % 5 else (-1, -1)

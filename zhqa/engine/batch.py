@@ -20,6 +20,7 @@ from zhqa.engine.rows import finding_row, row_key
 from zhqa.engine.spool import pack_rows
 from zhqa.io import RawLine, parse_unit
 from zhqa.io.discover import Input
+from zhqa.io.linebatch import LineBatch
 from zhqa.io.records import Validator
 from zhqa.schemas.document import Document
 from zhqa.text.charcount import class_counts
@@ -93,33 +94,20 @@ def work_units(state: State, batch: list[Unit]) -> BatchOut:
 
 
 # a batch of raw lines as the pool sends it: first seq, then per line its input index, line
-# number, byte offset and length (arrays), and all the lines' bytes joined (pickles as one copy)
+# number, byte offset and length (arrays), and all the lines' bytes joined (pickles as one copy;
+# a list of NamedTuples pickles field by field)
 PackedUnits = tuple[int, bytes, bytes, bytes, bytes, bytes]
 
 
-def pack_units(batch: list[Unit] | PackedUnits) -> list[Unit] | PackedUnits:
-    """A batch of consecutive raw lines in a form that pickles at memory speed (a list of
-    NamedTuples pickles field by field); any other batch (or one packed already) as it is."""
-    if (
-        not isinstance(batch, list)
-        or batch[-1][0] - batch[0][0] != len(batch) - 1
-        or not all(isinstance(u[2], RawLine) for u in batch)
-    ):
-        return batch
-    lines: list[RawLine] = [u[2] for u in batch]  # type: ignore[misc]
-    cols = (array("q", [u[1] for u in batch]), array("q", [r.number for r in lines]))
-    return (
-        batch[0][0],
-        cols[0].tobytes(),
-        cols[1].tobytes(),
-        array("q", [r.start for r in lines]).tobytes(),
-        array("q", [len(r.raw) for r in lines]).tobytes(),
-        b"".join(r.raw for r in lines),
-    )
+def pack_lines(seq: int, idx: int, lines: LineBatch) -> PackedUnits:
+    """A line batch of input ``idx`` whose first document is number ``seq``."""
+    n = len(lines)
+    idxs = (array("q", [idx]) * n).tobytes()
+    return (seq, idxs, lines.numbers.tobytes(), lines.starts.tobytes(), lines.sizes.tobytes(), lines.data)
 
 
 def work_packed(state: State, packed: list[Unit] | PackedUnits) -> BatchOut:
-    """:func:`work_units` on a batch from :func:`pack_units`."""
+    """:func:`work_units` on a batch: a list of units, or raw lines from :func:`pack_lines`."""
     if isinstance(packed, list):
         return work_units(state, packed)
     seq0, idxs, numbers, starts, sizes, raw = packed

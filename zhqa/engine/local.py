@@ -11,7 +11,6 @@ from __future__ import annotations
 import gc
 import os
 import sys
-from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -27,7 +26,7 @@ from zhqa.engine.batch import (
     State,
     Unit,
     _json,  # noqa: F401  (the Spark engine imports it from here)
-    pack_units,
+    pack_lines,
     unit_size,
     work_documents,
     work_packed,
@@ -191,8 +190,7 @@ class LocalEngine:
                         status.documents += n
                         if offsets is not None:
                             offsets.add_many(b.numbers, b.starts) if seek else offsets.add_unknown(n)
-                        idxs = (array("q", [idx]) * n).tobytes()
-                        yield seq, idxs, b.numbers.tobytes(), b.starts.tobytes(), b.sizes.tobytes(), b.data
+                        yield pack_lines(seq, idx, b)
                         seq += n
                 except InputError as e:
                     status.status, status.error = "error", str(e)
@@ -213,7 +211,7 @@ class LocalEngine:
             return
         # compile the checks' regexes and tables once, before the workers fork
         work_units(state, [(0, 0, Document(id="<warm-up>", source="<warm-up>", text=_WARM_UP))])
-        yield from ordered_map(work_packed, map(pack_units, batches), state, self.jobs)
+        yield from ordered_map(work_packed, batches, state, self.jobs)
 
     # -- the run -----------------------------------------------------------------
     def run(self, paths: Sequence[str]) -> RunResult:

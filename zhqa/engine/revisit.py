@@ -42,13 +42,6 @@ class LineOffsets:
         self._bufs = (array("q"), array("q"))
         self.count = 0
 
-    def add(self, number: int, start: int) -> None:
-        self._bufs[0].append(number)
-        self._bufs[1].append(start)
-        self.count += 1
-        if len(self._bufs[0]) >= self._FLUSH:
-            self._flush()
-
     def add_many(self, numbers: array[int], starts: array[int]) -> None:
         """Many documents at once (the arrays of a line batch)."""
         self._bufs[0].extend(numbers)
