@@ -165,7 +165,8 @@ class LocalEngine:
                 status.status, status.error = "error", str(e)
 
     def _units(self, inp: Input, idx: int, status: InputStatus, seq: int) -> Iterator[Unit]:
-        """``(seq, input index, Document or raw JSONL line)`` of one input, from ``seq`` on."""
+        """``(seq, input index, unit)`` of one input, from ``seq`` on (JSONL files go by
+        :func:`line_batches` instead)."""
         try:
             for unit in read_units(inp, self.config, self.validate):
                 status.documents += 1
