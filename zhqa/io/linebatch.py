@@ -2,20 +2,20 @@
 
 The local engine's main process only hands lines to its workers, so a batch is what
 it needs: each non-blank line's number, byte offset and size, and the lines joined.
-Lines are cut and counted exactly as :func:`zhqa.io.records.raw_lines` does (a line
-over ``limits.max_record_bytes`` is kept to that many bytes plus one and the rest of
-it skipped; whitespace-only lines are no record).
+Lines are cut and counted by :func:`zhqa.io.records.sized_lines`, as for
+:func:`zhqa.io.records.raw_lines` (whitespace-only lines are no record).
 """
 
 from __future__ import annotations
 
 from array import array
 from collections.abc import Iterator
-from typing import BinaryIO, NamedTuple
+from typing import NamedTuple
 
 from zhqa.io.compression import open_binary
 from zhqa.io.discover import Input
 from zhqa.io.errors import InputError
+from zhqa.io.records import sized_lines
 from zhqa.schemas.config import Limits
 
 
@@ -46,41 +46,30 @@ def line_batches(inp: Input, limits: Limits, max_bytes: int, max_lines: int) -> 
         raise _input_error(e) from None
     with f:
         try:
-            yield from _batches(f, limits.max_record_bytes, max_bytes, max_lines)
-        except InputError:
-            raise
+            yield from _batches(sized_lines(f, inp.source, limits.max_record_bytes), max_bytes, max_lines)
         except MemoryError as e:
             raise _input_error(e) from None
-        except (OSError, EOFError, ValueError) as e:
-            raise InputError(f"cannot decompress {inp.source}: {e}") from None
 
 
-def _batches(f: BinaryIO, cap: int, max_bytes: int, max_lines: int) -> Iterator[LineBatch]:
-    readline = f.readline
-    numbers, starts, sizes, lines = array("q"), array("q"), array("q"), []
-    number = offset = held = 0
+def _batches(lines: Iterator[tuple[bytes, int]], max_bytes: int, max_lines: int) -> Iterator[LineBatch]:
+    numbers, starts, sizes, kept = array("q"), array("q"), array("q"), []
+    offset = held = 0
     try:
-        while line := readline(cap + 1):
-            number += 1
-            size = len(line)
-            if size > cap and not line.endswith(b"\n"):  # an over-long line: the rest is skipped
-                while (rest := readline(1 << 20)) and not rest.endswith(b"\n"):
-                    size += len(rest)
-                size += len(rest)
+        for number, (line, size) in enumerate(lines, start=1):
             if not line.isspace():
                 numbers.append(number)
                 starts.append(offset)
                 sizes.append(len(line))
-                lines.append(line)
+                kept.append(line)
                 held += len(line)
-                if held >= max_bytes or len(lines) >= max_lines:
-                    yield LineBatch(numbers, starts, sizes, b"".join(lines))
-                    numbers, starts, sizes, lines = array("q"), array("q"), array("q"), []
+                if held >= max_bytes or len(kept) >= max_lines:
+                    yield LineBatch(numbers, starts, sizes, b"".join(kept))
+                    numbers, starts, sizes, kept = array("q"), array("q"), array("q"), []
                     held = 0
             offset += size
-    except (OSError, EOFError, ValueError, MemoryError, InputError):
-        if lines:  # the lines read before the error are records all the same
-            yield LineBatch(numbers, starts, sizes, b"".join(lines))
+    except (InputError, MemoryError):
+        if kept:  # the lines read before the error are records all the same
+            yield LineBatch(numbers, starts, sizes, b"".join(kept))
         raise
-    if lines:
-        yield LineBatch(numbers, starts, sizes, b"".join(lines))
+    if kept:
+        yield LineBatch(numbers, starts, sizes, b"".join(kept))

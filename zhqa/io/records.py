@@ -170,7 +170,7 @@ class RawLine(NamedTuple):
 def raw_lines(f: Any, inp: Input, limits: Limits) -> Iterator[RawLine]:
     """Every non-blank line of a JSONL stream, in order (parse each with :func:`parse_line`)."""
     offset = 0
-    for number, (raw, size) in enumerate(_lines(f, inp.source, limits.max_record_bytes), start=1):
+    for number, (raw, size) in enumerate(sized_lines(f, inp.source, limits.max_record_bytes), start=1):
         start, offset = offset, offset + size
         if raw and not raw.isspace():  # what raw.strip() tests, without a copy
             yield RawLine(raw, number, start)
@@ -197,7 +197,7 @@ def jsonl_from_stream(
         yield rec.doc
 
 
-def _lines(f: Any, what: str, cap: int) -> Iterator[tuple[bytes, int]]:
+def sized_lines(f: Any, what: str, cap: int) -> Iterator[tuple[bytes, int]]:
     """(line, its size in bytes); a line over ``cap`` bytes is cut at cap + 1 and the rest skipped."""
     try:
         while line := f.readline(cap + 1):
