@@ -37,7 +37,7 @@ from zhqa.engine.mapstore import MapStore
 from zhqa.engine.pool import batched, ordered_map
 from zhqa.engine.reduce import corpus_hits
 from zhqa.engine.revisit import LineOffsets, Reread, seekable
-from zhqa.engine.rows import finding_row, row_key
+from zhqa.engine.rows import document_rows, row_key
 from zhqa.engine.spool import Spool, findings, merged, metric_rows
 from zhqa.io import InputError, discover, read_input, read_units
 from zhqa.io.discover import Input
@@ -47,7 +47,6 @@ from zhqa.schemas.config import SuiteConfig
 from zhqa.schemas.document import Document
 from zhqa.schemas.finding import Finding
 from zhqa.schemas.report import InputStatus, RunReport, Summary, ToolInfo
-from zhqa.text.locate import LineIndex
 
 _work = work_documents  # the Spark worker's batch step (same maps, same findings)
 BATCH_CHARS = 256_000  # a batch of Documents (the Spark engine's unit too)
@@ -277,8 +276,7 @@ class LocalEngine:
         reread = Reread(inputs, firsts, offsets, self.config, self.validate)
         pending, ready = corpus_hits(self.plan, mapped, self.jobs, reread)
         for seq, doc in reread.documents(sorted(pending)):  # inputs read from their start
-            index = LineIndex(doc.text)
-            ready[seq] = [finding_row(self.plan, chk, doc, hit, index) for chk, hit in pending[seq]]
+            ready[seq] = document_rows(self.plan, doc, pending[seq])
         for seq in sorted(ready):
             for start, end, code, msg, sev, fam, js in sorted(ready[seq], key=row_key):
                 counts.add(code, sev, fam)

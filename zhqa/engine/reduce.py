@@ -19,9 +19,8 @@ from zhqa.checks.runner import Plan
 from zhqa.engine.mapstore import MapStore
 from zhqa.engine.pool import ordered_map
 from zhqa.engine.revisit import Reread
-from zhqa.engine.rows import Row, finding_row
+from zhqa.engine.rows import Row, document_rows
 from zhqa.schemas.finding import Hit
-from zhqa.text.locate import LineIndex
 
 Pending = dict[int, list[tuple[CorpusCheck, Hit]]]
 Ready = dict[int, list[Row]]  # per document: its corpus findings, as report rows
@@ -46,8 +45,7 @@ def _reduce(
     here = sorted(s for s in by_seq if reread.at_offset(s))
     ready: Ready = {}
     for seq, doc in reread.documents(here):
-        index = LineIndex(doc.text)
-        ready[seq] = [finding_row(plan, chk, doc, hit, index) for hit in by_seq[seq]]
+        ready[seq] = document_rows(plan, doc, ((chk, hit) for hit in by_seq[seq]))
     return [(s, h) for s, h in hits if s not in ready], ready
 
 

@@ -7,6 +7,7 @@ serialised by their own models); tests compare the two on every check's examples
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 from json.encoder import encode_basestring as _s  # type: ignore[attr-defined]
 from operator import itemgetter
@@ -48,6 +49,12 @@ def finding_row(plan: Plan, chk: AnyCheck, doc: Document, hit: Hit, index: LineI
         )
     )
     return (start, end, chk.code, message, sev, chk.family, js)
+
+
+def document_rows(plan: Plan, doc: Document, hits: Iterable[tuple[AnyCheck, Hit]]) -> list[Row]:
+    """The rows of one document's hits (the corpus findings of pass 2), one line index for all."""
+    index = LineIndex(doc.text)
+    return [finding_row(plan, chk, doc, hit, index) for chk, hit in hits]
 
 
 @lru_cache(maxsize=256)
